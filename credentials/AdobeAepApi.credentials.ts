@@ -1,0 +1,152 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { resolveEndpoints } from '../nodes/shared/aep/environments';
+import { describeImsFailure } from '../nodes/shared/transport/errors';
+
+const DEFAULT_SCOPES = 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session';
+
+export class AdobeAepApi implements ICredentialType {
+	name = 'adobeAepApi';
+
+	displayName = 'Adobe Experience Platform API';
+
+	icon = { light: 'file:../icons/aep.svg', dark: 'file:../icons/aep.dark.svg' } as const;
+
+	documentationUrl =
+		'https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/implementation';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The Client ID (API key) of the OAuth Server-to-Server credential in Adobe Developer Console',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The Client Secret of the OAuth Server-to-Server credential in Adobe Developer Console',
+		},
+		{
+			displayName: 'Organization ID',
+			name: 'orgId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 1234567890ABCDEF12345678@AdobeOrg',
+			description: 'The IMS Organization ID shown on the credential page in Adobe Developer Console',
+		},
+		{
+			displayName: 'Scopes',
+			name: 'scopes',
+			type: 'string',
+			default: DEFAULT_SCOPES,
+			description: 'Comma-separated scopes, as listed on the credential page in Adobe Developer Console',
+		},
+		{
+			displayName: 'Sandbox Name',
+			name: 'sandboxName',
+			type: 'string',
+			default: 'prod',
+			required: true,
+			description: 'The Experience Platform sandbox every call works in, in lower case, e.g. prod',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production', description: 'platform.adobe.io with ims-na1.adobelogin.com' },
+				{ name: 'Stage', value: 'stage', description: 'platform-stage.adobe.io with ims-na1-stg1.adobelogin.com' },
+				{ name: 'Custom', value: 'custom', description: 'Your own platform and IMS base URLs' },
+			],
+			default: 'production',
+		},
+		{
+			displayName: 'Platform URL',
+			name: 'platformUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://platform.adobe.io',
+			description: 'Base URL of the Experience Platform APIs',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'IMS URL',
+			name: 'imsUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://ims-na1.adobelogin.com',
+			description: 'Base URL of Adobe IMS, which issues the access tokens',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+	];
+
+	/** Mints an access token with the client credentials grant; n8n calls this when the token is empty or got a 401. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		const { imsUrl } = resolveEndpoints(credentials);
+		const form = new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: String(credentials.clientId ?? '').trim(),
+			client_secret: String(credentials.clientSecret ?? '').trim(),
+			scope: String(credentials.scopes ?? DEFAULT_SCOPES).replace(/\s+/g, ''),
+		});
+		// Status errors are read here rather than thrown: a thrown HTTP error would carry the form body (and the secret).
+		const response = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${imsUrl}/ims/token/v3`,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			body: form.toString(),
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			json: true,
+		})) as { statusCode: number; body: unknown };
+		const body = response.body as IDataObject | undefined;
+		if (response.statusCode >= 400 || typeof body?.access_token !== 'string') {
+			throw new Error(describeImsFailure(response.statusCode, response.body));
+		}
+		return { accessToken: body.access_token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+				'x-api-key': '={{$credentials.clientId}}',
+				'x-gw-ims-org-id': '={{$credentials.orgId}}',
+				'x-sandbox-name': '={{$credentials.sandboxName}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.environment === "custom" ? $credentials.platformUrl.replace(/\\/+$/, "") : ($credentials.environment === "stage" ? "https://platform-stage.adobe.io" : "https://platform.adobe.io")}}',
+			url: '/data/foundation/flowservice/flows',
+			qs: { limit: 1 },
+		},
+	};
+}

@@ -1,0 +1,101 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** What an Adobe error response says, whichever of its documented shapes it uses. */
+export interface AdobeErrorDetails {
+	/** Adobe's code, e.g. FLOW-1439-404 from a Flow Service body or 401013 from the I/O gateway. */
+	code?: string;
+	title?: string;
+	detail?: string;
+	requestId?: string;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	409: 'Conflict',
+	412: 'Precondition Failed',
+	422: 'Unprocessable Entity',
+	429: 'Too Many Requests',
+	500: 'Internal Server Error',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+	504: 'Gateway Timeout',
+};
+
+export function statusText(status: number): string {
+	return STATUS_TEXT[status] ?? 'Error';
+}
+
+function asObject(body: unknown): IDataObject | undefined {
+	if (typeof body === 'string') {
+		try {
+			return asObject(JSON.parse(body));
+		} catch {
+			return undefined;
+		}
+	}
+	if (Array.isArray(body)) return asObject(body[0]);
+	return body !== null && typeof body === 'object' ? (body as IDataObject) : undefined;
+}
+
+function firstText(...values: unknown[]): string | undefined {
+	for (const value of values) {
+		if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	}
+	return undefined;
+}
+
+/**
+ * Reads the documented Adobe error shapes: Flow Service problem bodies (type/title/report),
+ * older errorMessage/errorDetails bodies, gateway error_code/message bodies and IMS OAuth bodies.
+ */
+export function parseAdobeError(body: unknown, headers?: IDataObject): AdobeErrorDetails {
+	const error = asObject(body);
+	if (!error) return { requestId: headerValue(headers, 'x-request-id') };
+	const report = asObject(error.report);
+	const typeCode = typeof error.type === 'string' ? /([A-Z]+-\d+-\d{3})\/?$/.exec(error.type)?.[1] : undefined;
+	return {
+		code: firstText(typeCode, error.error_code, error.code, error.error),
+		title: firstText(error.title),
+		detail: firstText(
+			error.detail,
+			report?.['detailed-message'],
+			error.errorMessage,
+			error.message,
+			error.error_description,
+			error.errorDetails,
+		),
+		requestId: firstText(report?.['request-id'], error.requestId, headerValue(headers, 'x-request-id')),
+	};
+}
+
+function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
+	if (!headers) return undefined;
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : undefined;
+}
+
+/** Removes every occurrence of the given secrets from a text that may reach the user or a log. */
+export function redactSecrets(text: string, secrets: Array<string | undefined>): string {
+	let result = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) result = result.split(secret).join('[redacted]');
+	}
+	return result.replace(/Bearer\s+[A-Za-z0-9._~+/=-]{16,}/g, 'Bearer [redacted]');
+}
+
+/** The message shown when Adobe IMS refuses to issue a token: IMS's own reason, never the request. */
+export function describeImsFailure(status: number, body: unknown): string {
+	const { code, detail } = parseAdobeError(body);
+	const reason = detail ?? 'no reason given';
+	const codeText = code ? ` (${code})` : '';
+	const hint =
+		code === 'invalid_scope'
+			? ' Copy the scopes from the credential page in Adobe Developer Console.'
+			: status === 400 || status === 401
+				? ' Check the Client ID and Client Secret of the OAuth Server-to-Server credential.'
+				: '';
+	return `Adobe IMS refused to issue an access token: ${status} ${statusText(status)}: ${reason}${codeText}.${hint}`;
+}

@@ -1,0 +1,237 @@
+'use strict';
+// Runs the built package inside n8n's real execution engine (n8n-core WorkflowExecute and PollContext),
+// with credentials handled the way n8n handles them. Nothing of the package is mocked: every call goes
+// over HTTP to the AEP simulator.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+// n8n-core keeps an instance folder (encryption key); tests get a throw-away one.
+process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'aep-n8n-'));
+
+const { Workflow, NodeConnectionTypes } = require('n8n-workflow');
+const { WorkflowExecute, ExecutionLifecycleHooks, PollContext, ExecuteContext, RoutingNode } = require('n8n-core');
+const { TestCredentialsHelper, TEST_NODE_TYPE } = require('./credentials');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PACKAGE = require(path.join(ROOT, 'package.json'));
+const CREDENTIAL_ID = 'cred-aep-1';
+
+/** Stand-ins for n8n's own Manual Trigger, Set and No Op nodes (they live in n8n-nodes-base). */
+class ManualTrigger {
+	description = {
+		displayName: 'Manual Trigger', name: 'manualTrigger', group: ['trigger'], version: 1, defaults: {},
+		inputs: [], outputs: [NodeConnectionTypes.Main], properties: [],
+	};
+	async execute() {
+		return [[{ json: {} }]];
+	}
+}
+
+/** Emits the items given in its `items` parameter, like a Code node returning fixed items. */
+class FixedItems {
+	description = {
+		displayName: 'Fixed Items', name: 'fixedItems', group: ['transform'], version: 1, defaults: {},
+		inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	};
+	async execute() {
+		const items = this.getNodeParameter('items', 0);
+		return [(typeof items === 'string' ? JSON.parse(items) : items).map((json) => ({ json }))];
+	}
+}
+
+/** Like n8n's Set node in "include other fields" mode: adds fields from expressions, keeps pairing. */
+class SetFields {
+	description = {
+		displayName: 'Set', name: 'set', group: ['transform'], version: 1, defaults: {},
+		inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Fields', name: 'fields', type: 'json', default: '{}' }],
+	};
+	async execute() {
+		return [this.getInputData().map((item, index) => ({
+			json: { ...item.json, ...this.getNodeParameter('fields', index) },
+			pairedItem: { item: index },
+		}))];
+	}
+}
+
+class NoOp {
+	description = {
+		displayName: 'No Operation', name: 'noOp', group: ['organization'], version: 1, defaults: {},
+		inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main], properties: [],
+	};
+	async execute() {
+		return [this.getInputData()];
+	}
+}
+
+function loadPackageTypes() {
+	const nodes = {};
+	for (const file of PACKAGE.n8n.nodes) {
+		for (const NodeClass of Object.values(require(path.join(ROOT, file)))) {
+			const instance = new NodeClass();
+			nodes[`${PACKAGE.name}.${instance.description.name}`] = instance;
+		}
+	}
+	const credentials = {};
+	for (const file of PACKAGE.n8n.credentials) {
+		for (const CredentialClass of Object.values(require(path.join(ROOT, file)))) {
+			const instance = new CredentialClass();
+			credentials[instance.name] = instance;
+		}
+	}
+	return { nodes, credentials };
+}
+
+const { nodes: packageNodes, credentials: credentialTypes } = loadPackageTypes();
+const nodeTypeMap = {
+	...packageNodes,
+	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
+	'n8n-nodes-base.fixedItems': new FixedItems(),
+	'n8n-nodes-base.set': new SetFields(),
+	[TEST_NODE_TYPE]: new NoOp(),
+};
+
+function createNodeTypes(extra = {}) {
+	const map = { ...nodeTypeMap, ...extra };
+	return {
+		getByName: (type) => map[type],
+		getByNameAndVersion: (type) => map[type],
+		getKnownTypes: () => ({}),
+	};
+}
+
+const AEP = `${PACKAGE.name}.aepFlowService`;
+const AEP_TRIGGER = `${PACKAGE.name}.aepFlowServiceTrigger`;
+
+/**
+ * One n8n instance's worth of state for a test: a credential store (with the token n8n would persist)
+ * pointing at a simulator.
+ */
+class N8nTestInstance {
+	constructor({ simulatorUrl, credential = {} }) {
+		this.credentialsHelper = new TestCredentialsHelper(credentialTypes);
+		this.credentialsHelper.save(CREDENTIAL_ID, 'adobeAepApi', {
+			environment: 'custom',
+			platformUrl: simulatorUrl,
+			imsUrl: simulatorUrl,
+			...credential,
+		});
+		this.executions = 0;
+	}
+
+	get storedCredential() {
+		return this.credentialsHelper.stored.get(CREDENTIAL_ID).data;
+	}
+
+	additionalData(hooks) {
+		return {
+			hooks,
+			credentialsHelper: this.credentialsHelper,
+			executionId: String(this.executions),
+			currentNodeExecutionIndex: 0,
+			restApiUrl: '', instanceBaseUrl: '', formBaseUrl: '', formWaitingBaseUrl: '', formTestBaseUrl: '',
+			webhookBaseUrl: '', webhookWaitingBaseUrl: '', webhookTestBaseUrl: '', mcpBaseUrl: '', mcpTestBaseUrl: '',
+			variables: {},
+			executeWorkflow: async () => { throw new Error('not used'); },
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+			logAiEvent: () => {},
+			startRunnerTask: async () => { throw new Error('not used'); },
+		};
+	}
+
+	/** A node of this package wired to the stored credential. */
+	node(name, type, parameters, extra = {}) {
+		return {
+			id: `${name.replace(/\W+/g, '-').toLowerCase()}-id`,
+			name,
+			type,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			credentials: { adobeAepApi: { id: CREDENTIAL_ID, name: 'AEP (simulator)' } },
+			...extra,
+		};
+	}
+
+	workflow({ nodes, connections = {}, staticData = {} }) {
+		return new Workflow({
+			id: 'wf-1', name: 'Test workflow', nodes, connections, active: false,
+			nodeTypes: createNodeTypes(), staticData, settings: { executionOrder: 'v1' },
+		});
+	}
+
+	/**
+	 * Runs a workflow from its first node, as "Execute workflow" in the editor does.
+	 * Returns the output items of every node by name, and the run's error if it failed.
+	 */
+	async run({ nodes, connections, mode = 'manual' }) {
+		this.executions++;
+		const workflow = this.workflow({ nodes, connections });
+		const hooks = new ExecutionLifecycleHooks(mode, String(this.executions), { id: 'wf-1', nodes, connections, name: 'Test workflow', active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null });
+		const run = await new WorkflowExecute(this.additionalData(hooks), mode).run({ workflow, startNode: workflow.getNode(nodes[0].name) });
+		const output = {};
+		for (const [nodeName, taskData] of Object.entries(run.data.resultData.runData)) {
+			output[nodeName] = taskData[0]?.data?.main?.[0] ?? [];
+		}
+		return { run, output, error: run.data.resultData.error };
+	}
+
+	/** Manual Trigger -> one AEP Flow Service node with the given parameters (and optional input items). */
+	async runAepNode(parameters, { inputItems, nodeOptions } = {}) {
+		const start = inputItems
+			? { id: 'items-id', name: 'Items', type: 'n8n-nodes-base.fixedItems', typeVersion: 1, position: [0, 0], parameters: { items: inputItems } }
+			: { id: 'trigger-id', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+		const aep = this.node('AEP', AEP, parameters, nodeOptions);
+		const result = await this.run({
+			nodes: [start, aep],
+			connections: { [start.name]: { main: [[{ node: 'AEP', type: 'main', index: 0 }]] } },
+		});
+		return { ...result, items: result.output.AEP ?? [] };
+	}
+
+	/**
+	 * Tests the credential the way n8n's "Test" button does: the credential's test request is sent
+	 * by n8n's routing engine from a temporary node, which always mints a fresh token.
+	 */
+	async testCredential() {
+		const credentialType = credentialTypes.adobeAepApi;
+		const node = {
+			id: 'temp', name: 'Temp-Node', type: TEST_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {},
+			credentials: { adobeAepApi: { id: CREDENTIAL_ID, name: 'AEP (simulator)' } },
+		};
+		const testType = {
+			description: {
+				...nodeTypeMap[TEST_NODE_TYPE].description,
+				credentials: [{ name: 'adobeAepApi', required: true }],
+				properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test.request } }],
+			},
+		};
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: createNodeTypes({ [TEST_NODE_TYPE]: testType }) });
+		const runExecutionData = { resultData: { runData: {} } };
+		const context = new ExecuteContext(workflow, node, this.additionalData(undefined), 'internal', runExecutionData, 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
+		const credentialsDecrypted = { id: CREDENTIAL_ID, name: 'AEP (simulator)', type: 'adobeAepApi', data: { ...this.storedCredential } };
+		try {
+			await new RoutingNode(context, testType, credentialsDecrypted).runNode();
+			return { status: 'OK', message: 'Connection successful!' };
+		} catch (error) {
+			const response = error.cause?.response;
+			if (response) return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+			if (error.cause?.code) return { status: 'Error', message: error.cause.code };
+			return { status: 'Error', message: String(error.message) };
+		}
+	}
+
+	/**
+	 * One poll of a trigger node, as n8n's poller runs it. `workflow` keeps the static data between
+	 * polls (use `serializeState` / `workflowWithState` to simulate restarts).
+	 */
+	async poll(workflow, nodeName, mode = 'trigger', activation = 'init') {
+		const context = new PollContext(workflow, workflow.getNode(nodeName), this.additionalData(undefined), mode, activation);
+		return await workflow.nodeTypes.getByName(workflow.getNode(nodeName).type).poll.call(context);
+	}
+}
+
+module.exports = { N8nTestInstance, AEP, AEP_TRIGGER, CREDENTIAL_ID, createNodeTypes };
