@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as connection from './actions/connection';
 import * as flow from './actions/flow';
 import { router } from './actions/router';
 import { searchFlows } from './methods/listSearch';
@@ -25,9 +26,13 @@ export class AepFlowService implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Flow', value: 'flow' }],
+				options: [
+					{ name: 'Connection', value: 'connection' },
+					{ name: 'Flow', value: 'flow' },
+				],
 				default: 'flow',
 			},
+			...connection.description,
 			...flow.description,
 		],
 	};

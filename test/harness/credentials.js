@@ -14,6 +14,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		/** Stored credential data by credential id, as n8n's database would hold it. */
 		this.stored = new Map();
 		this.preAuthenticationRuns = 0;
+		/** Every access token ever persisted, so tests can scan outputs and errors for them. */
+		this.persistedTokens = [];
 	}
 
 	/** Stores credential data under an id, with the credential type's defaults filled in. */
@@ -47,6 +49,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async updateCredentials(nodeCredentials, type, data) {
+		if (data.accessToken) this.persistedTokens.push(data.accessToken);
 		this.stored.set(nodeCredentials.id, { type, data: { ...data } });
 	}
 

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import * as connection from './connection';
 import * as flow from './flow';
 import type { ResourceOperations } from './types';
 
 const resources: Record<string, ResourceOperations> = {
+	connection: connection.operations,
 	flow: flow.operations,
 };
 

@@ -1,0 +1,188 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import type { RunStatus } from '../shared/aep/runs';
+import { continuationTokenOf, MAX_PAGE_SIZE, type ListEnvelope } from '../shared/transport/paging';
+import { aepRequest, type AepRequest } from '../shared/transport/request';
+import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
+import { DEFAULT_CURSOR_OPTIONS, loadState, prune, readFrom, startState, step, type CursorState } from './cursor';
+import { eventItem, eventKey, flowInfo, isEvent, runFilters, timeField, type EventSettings, type FlowInfo, type TriggerEvent } from './events';
+
+const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
+const FLOW_CACHE_TTL_MS = 6 * 3_600_000;
+const FLOW_CACHE_SIZE = 1_000;
+const FLOW_LOOKUP_CHUNK = 50;
+
+interface CachedFlow extends FlowInfo {
+	fetchedAt: number;
+}
+
+type FlowCache = Record<string, CachedFlow>;
+
+function readSettings(context: IPollFunctions): EventSettings {
+	const event = context.getNodeParameter('event') as TriggerEvent;
+	const flowIds = context.getNodeParameter('flowIds', []) as string[] | string;
+	return {
+		event,
+		flowIds: (Array.isArray(flowIds) ? flowIds : String(flowIds).split(',')).map((id) => String(id).trim()).filter(Boolean),
+		flowKind: context.getNodeParameter('flowKind', 'all') as EventSettings['flowKind'],
+		includePartialSuccess: event === 'failedRun' && (context.getNodeParameter('includePartialSuccess', false) as boolean),
+		minFailedRecords: context.getNodeParameter('minFailedRecords', 1) as number,
+		minFailedPercent: context.getNodeParameter('minFailedPercent', 0) as number,
+		statuses: event === 'finishedRun' ? (context.getNodeParameter('statuses', []) as RunStatus[]) : [],
+	};
+}
+
+/** Polls for runs since the stored cursor; manual mode returns the latest matching run and leaves the cursor alone. */
+export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] | null> {
+	const settings = readSettings(context);
+	const options = context.getNodeParameter('options', {}) as { lookbackHours?: number; maxRunsPerPoll?: number };
+	const staticData = context.getWorkflowStaticData('node');
+	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
+	const reader = new RunReader(context, settings, budgetMs, (staticData.flows as FlowCache | undefined) ?? {});
+
+	if (context.getMode() === 'manual') return await reader.latestEvent();
+
+	let state = staticData.event === settings.event ? loadState(staticData.cursor) : undefined;
+	if (!state) {
+		const lookbackMs = Math.max(0, options.lookbackHours ?? 0) * 3_600_000;
+		state = await reader.anchor(lookbackMs);
+		if (lookbackMs === 0) {
+			save(staticData, settings.event, state, reader.flows);
+			return null;
+		}
+	}
+	const { state: next, emit } = await reader.readSince(state, Math.max(1, options.maxRunsPerPoll ?? 100));
+	save(staticData, settings.event, next, reader.flows);
+	return emit;
+}
+
+/** Static data is only assigned after a poll succeeded, so a failed poll keeps the previous cursor. */
+function save(staticData: IDataObject, event: TriggerEvent, state: CursorState, flows: FlowCache): void {
+	const newest = Object.entries(flows)
+		.sort((a, b) => b[1].fetchedAt - a[1].fetchedAt)
+		.slice(0, FLOW_CACHE_SIZE);
+	staticData.event = event;
+	staticData.cursor = prune(state) as unknown as IDataObject;
+	staticData.flows = Object.fromEntries(newest) as unknown as IDataObject;
+}
+
+class RunReader {
+	private readonly field: 'createdAt' | 'updatedAt';
+
+	private readonly deadline: number;
+
+	constructor(
+		private readonly context: IPollFunctions,
+		private readonly settings: EventSettings,
+		budgetMs: number,
+		readonly flows: FlowCache,
+	) {
+		this.field = timeField(settings.event);
+		// Stop fetching with a margin left, so the items read so far are returned within the budget.
+		this.deadline = Date.now() + budgetMs * 0.6;
+	}
+
+	private request(query: AepRequest['query']): Promise<ListEnvelope> {
+		const remaining = Math.max(5_000, this.deadline - Date.now());
+		return aepRequest<ListEnvelope>(this.context, {
+			method: 'GET',
+			path: '/runs',
+			query,
+			timeoutMs: Math.min(30_000, remaining),
+			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxTotalMs: Math.min(DEFAULT_RETRY_POLICY.maxTotalMs, remaining / 2) },
+		});
+	}
+
+	/** Flow names and kinds for the given runs, fetched in bulk and cached across polls. */
+	private async ensureFlows(runs: IDataObject[]): Promise<void> {
+		const now = Date.now();
+		const missing = [...new Set(runs.map((run) => String(run.flowId)))].filter(
+			(id) => id && !(this.flows[id] && now - this.flows[id].fetchedAt < FLOW_CACHE_TTL_MS),
+		);
+		for (let start = 0; start < missing.length; start += FLOW_LOOKUP_CHUNK) {
+			const ids = missing.slice(start, start + FLOW_LOOKUP_CHUNK);
+			const page = await aepRequest<ListEnvelope>(this.context, {
+				method: 'GET',
+				path: '/flows',
+				query: { property: [`id==${ids.join(',')}`], limit: MAX_PAGE_SIZE },
+			});
+			for (const flow of page.items ?? []) this.flows[String(flow.id)] = { ...flowInfo(flow), fetchedAt: now };
+		}
+	}
+
+	private kindOf(run: IDataObject) {
+		return this.flows[String(run.flowId)]?.kind ?? 'unknown';
+	}
+
+	private shape(run: IDataObject): IDataObject {
+		const flow = this.flows[String(run.flowId)];
+		return eventItem(run, flow && { name: flow.name, kind: flow.kind, flowSpecId: flow.flowSpecId }, this.settings.event);
+	}
+
+	/** Runs that could be events before the flow is known: they need the flow looked up. */
+	private maybeEvents(runs: IDataObject[], state?: CursorState): IDataObject[] {
+		return runs.filter(
+			(run) => isEvent(run, 'unknown', { ...this.settings, flowKind: 'all' }) && state?.emitted[eventKey(run, this.settings.event)] === undefined,
+		);
+	}
+
+	async latestEvent(): Promise<IDataObject[] | null> {
+		const page = await this.request({ property: runFilters(this.settings), orderby: `-${this.field}`, limit: 50 });
+		const runs = this.maybeEvents(page.items ?? []);
+		await this.ensureFlows(runs);
+		const latest = runs.find((run) => isEvent(run, this.kindOf(run), this.settings));
+		return latest ? [this.shape(latest)] : null;
+	}
+
+	/**
+	 * First activation: the newest run's time becomes the cursor, and every run already in the overlap
+	 * window is remembered as seen, so nothing from before the activation fires.
+	 */
+	async anchor(lookbackMs: number): Promise<CursorState> {
+		const flowFilter = this.settings.flowIds.length ? [`flowId==${this.settings.flowIds.join(',')}`] : undefined;
+		let token: string | undefined;
+		let state: CursorState | undefined;
+		do {
+			const page = await this.request({ property: flowFilter, orderby: `-${this.field}`, limit: MAX_PAGE_SIZE, continuationToken: token });
+			const runs = page.items ?? [];
+			if (!state) {
+				if (runs.length === 0) return startState(0);
+				state = startState(Number(runs[0][this.field]) - lookbackMs);
+				if (lookbackMs > 0) return state;
+			}
+			const windowStart = readFrom(state, DEFAULT_CURSOR_OPTIONS);
+			const inWindow = runs.filter((run) => Number(run[this.field]) >= windowStart);
+			for (const run of inWindow) state.emitted[eventKey(run, this.settings.event)] = Number(run[this.field]);
+			token = inWindow.length === runs.length ? continuationTokenOf(page) : undefined;
+		} while (token && Date.now() < this.deadline);
+		return state;
+	}
+
+	/** Reads forward from the cursor (with overlap), emitting at most `cap` events; stops early near the budget. */
+	async readSince(start: CursorState, cap: number): Promise<{ state: CursorState; emit: IDataObject[] }> {
+		let state = start;
+		const emit: IDataObject[] = [];
+		const query = { property: runFilters(this.settings, readFrom(start, DEFAULT_CURSOR_OPTIONS)), orderby: this.field, limit: MAX_PAGE_SIZE };
+		let token: string | undefined;
+		do {
+			const page = await this.request({ ...query, continuationToken: token });
+			const runs = [...(page.items ?? [])].sort((a, b) => Number(a[this.field]) - Number(b[this.field]));
+			await this.ensureFlows(this.maybeEvents(runs, state));
+			const result = step(
+				state,
+				runs.map((run) => ({
+					key: eventKey(run, this.settings.event),
+					at: Number(run[this.field]),
+					matches: isEvent(run, this.kindOf(run), this.settings),
+					value: run,
+				})),
+				cap - emit.length,
+			);
+			state = result.state;
+			emit.push(...result.emit.map((run) => this.shape(run)));
+			if (result.capped) break;
+			token = continuationTokenOf(page);
+		} while (token && Date.now() < this.deadline);
+		return { state, emit };
+	}
+}

@@ -1,0 +1,37 @@
+'use strict';
+// A test environment: a fresh AEP simulator on a free loopback port and an n8n instance whose
+// credential points at it. `expectNoSecrets` scans anything a user could see for the client secret
+// and every access token issued.
+const { startSimulator, DEFAULT_CLIENT } = require('../simulator/server');
+const { N8nTestInstance } = require('./n8n');
+
+async function startEnvironment({ simulator = {}, credential = {} } = {}) {
+	const sim = await startSimulator(simulator);
+	const n8n = new N8nTestInstance({
+		simulatorUrl: sim.url,
+		credential: {
+			clientId: DEFAULT_CLIENT.clientId,
+			clientSecret: DEFAULT_CLIENT.clientSecret,
+			orgId: DEFAULT_CLIENT.orgId,
+			...credential,
+		},
+	});
+	const secrets = () => [DEFAULT_CLIENT.clientSecret, credential.clientSecret, ...n8n.credentialsHelper.persistedTokens].filter(Boolean);
+	function expectNoSecrets(value) {
+		const text = typeof value === 'string' ? value : JSON.stringify(value, errorReplacer);
+		for (const secret of secrets()) {
+			if (text.includes(secret)) throw new Error(`A secret leaked into: ${text.slice(0, 300)}`);
+		}
+	}
+	return { sim, n8n, expectNoSecrets, close: () => sim.close() };
+}
+
+/** JSON.stringify drops Error fields; keep the ones a user sees. */
+function errorReplacer(_key, value) {
+	if (value instanceof Error) {
+		return { name: value.name, message: value.message, description: value.description, context: value.context, stack: value.stack, cause: value.cause };
+	}
+	return value;
+}
+
+module.exports = { startEnvironment, DEFAULT_CLIENT };
