@@ -83,7 +83,7 @@ class RunReader {
 	}
 
 	private request(query: AepRequest['query']): Promise<ListEnvelope> {
-		const remaining = Math.max(5_000, this.deadline - Date.now());
+		const remaining = Math.max(1_000, this.deadline - Date.now());
 		return aepRequest<ListEnvelope>(this.context, {
 			method: 'GET',
 			path: '/runs',

@@ -16,6 +16,8 @@ const { TestCredentialsHelper, TEST_NODE_TYPE } = require('./credentials');
 const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE = require(path.join(ROOT, 'package.json'));
 const CREDENTIAL_ID = 'cred-aep-1';
+/** n8n's own URLs (resume and form links); nothing listens there in tests. */
+const BASE = 'http://localhost:5678';
 
 /** Stand-ins for n8n's own Manual Trigger, Set and No Op nodes (they live in n8n-nodes-base). */
 class ManualTrigger {
@@ -131,8 +133,9 @@ class N8nTestInstance {
 			credentialsHelper: this.credentialsHelper,
 			executionId: String(this.executions),
 			currentNodeExecutionIndex: 0,
-			restApiUrl: '', instanceBaseUrl: '', formBaseUrl: '', formWaitingBaseUrl: '', formTestBaseUrl: '',
-			webhookBaseUrl: '', webhookWaitingBaseUrl: '', webhookTestBaseUrl: '', mcpBaseUrl: '', mcpTestBaseUrl: '',
+			restApiUrl: `${BASE}/rest`, instanceBaseUrl: BASE, formBaseUrl: `${BASE}/form`, formWaitingBaseUrl: `${BASE}/form-waiting`,
+			formTestBaseUrl: `${BASE}/form-test`, webhookBaseUrl: `${BASE}/webhook`, webhookWaitingBaseUrl: `${BASE}/webhook-waiting`,
+			webhookTestBaseUrl: `${BASE}/webhook-test`, mcpBaseUrl: `${BASE}/mcp`, mcpTestBaseUrl: `${BASE}/mcp-test`,
 			variables: {},
 			executeWorkflow: async () => { throw new Error('not used'); },
 			getRunExecutionData: async () => undefined,
@@ -228,8 +231,10 @@ class N8nTestInstance {
 	 * One poll of a trigger node, as n8n's poller runs it. `workflow` keeps the static data between
 	 * polls (use `serializeState` / `workflowWithState` to simulate restarts).
 	 */
-	async poll(workflow, nodeName, mode = 'trigger', activation = 'init') {
-		const context = new PollContext(workflow, workflow.getNode(nodeName), this.additionalData(undefined), mode, activation);
+	async poll(workflow, nodeName, { mode = 'trigger', activation = 'init', pollBudgetMs } = {}) {
+		const getPollBudgetMs = pollBudgetMs === undefined ? undefined : () => pollBudgetMs;
+		const context = new PollContext(workflow, workflow.getNode(nodeName), this.additionalData(undefined), mode, activation,
+			undefined, undefined, undefined, undefined, undefined, getPollBudgetMs);
 		return await workflow.nodeTypes.getByName(workflow.getNode(nodeName).type).poll.call(context);
 	}
 }

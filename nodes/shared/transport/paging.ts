@@ -25,12 +25,13 @@ export function continuationTokenOf(envelope: ListEnvelope): string | undefined 
  */
 export async function aepListAll(context: AepContext, request: AepRequest, maxItems?: number): Promise<IDataObject[]> {
 	const items: IDataObject[] = [];
+	// The page size stays the same on every page: a continuation token belongs to the exact query that made it.
+	const limit = maxItems === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, maxItems);
 	let token: string | undefined;
 	do {
-		const remaining = maxItems === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, maxItems - items.length);
 		const page = await aepRequest<ListEnvelope>(context, {
 			...request,
-			query: { ...request.query, limit: remaining, continuationToken: token },
+			query: { ...request.query, limit, continuationToken: token },
 		});
 		items.push(...(page.items ?? []));
 		token = continuationTokenOf(page);

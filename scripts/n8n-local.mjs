@@ -1,0 +1,132 @@
+// Provides a pinned n8n in .n8n-local/ (installed once, reused by later runs) and helpers to run its CLI
+// against a user folder that has this package installed the way n8n installs community packages.
+// Must run under Node >= 22.22 (scripts/node24.mjs takes care of that).
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const N8N_VERSION = '2.41.1';
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const installDir = join(projectRoot, '.n8n-local', `n8n-${N8N_VERSION}`);
+const readyMarker = join(installDir, '.ready');
+const nodeDir = dirname(dirname(process.execPath));
+
+const log = (message) => console.error(`[n8n-local] ${message}`);
+
+function npm(args, cwd, extraEnv = {}) {
+	execFileSync('npm', args, {
+		cwd,
+		stdio: ['ignore', 'inherit', 'inherit'],
+		env: { ...process.env, npm_config_nodedir: nodeDir, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extraEnv },
+	});
+}
+
+function nodeGyp() {
+	const npmCli = execFileSync('npm', ['root', '-g'], { encoding: 'utf8' }).trim();
+	const candidates = [join(npmCli, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'), join(nodeDir, 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')];
+	const found = candidates.find((candidate) => existsSync(candidate));
+	if (!found) throw new Error('node-gyp (shipped with npm) was not found: it is needed to build sqlite3 for n8n');
+	return found;
+}
+
+/** Installs n8n once. Install scripts are skipped (some download binaries, which fails offline); sqlite3 is compiled instead. */
+export function ensureN8n() {
+	const bin = join(installDir, 'node_modules', 'n8n', 'bin', 'n8n');
+	if (existsSync(readyMarker) && existsSync(bin)) return bin;
+	const [major, minor] = process.versions.node.split('.').map(Number);
+	if (major < 22 || (major === 22 && minor < 22)) {
+		throw new Error(`n8n ${N8N_VERSION} needs Node.js >= 22.22; this is ${process.version}. Run it through scripts/node24.mjs.`);
+	}
+	log(`Installing n8n ${N8N_VERSION} into .n8n-local/ (first run only, a few minutes)...`);
+	rmSync(installDir, { recursive: true, force: true });
+	mkdirSync(installDir, { recursive: true });
+	writeFileSync(join(installDir, 'package.json'), JSON.stringify({ name: 'n8n-local', private: true, dependencies: { n8n: N8N_VERSION } }, null, 2));
+	npm(['install', '--ignore-scripts', '--no-package-lock', '--loglevel=error'], installDir);
+	log('Compiling sqlite3 for this Node.js (n8n keeps its data in SQLite)...');
+	execFileSync(process.execPath, [nodeGyp(), 'rebuild', '--release', '-j', '2', `--nodedir=${nodeDir}`], {
+		cwd: join(installDir, 'node_modules', 'sqlite3'),
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	writeFileSync(readyMarker, `${N8N_VERSION}\n`);
+	log(`n8n ${N8N_VERSION} is ready.`);
+	return bin;
+}
+
+/**
+ * Creates an n8n user folder with this package installed in `.n8n/nodes/node_modules`, from the packed
+ * tarball, exactly as n8n's community package installer lays it out. Run `npm run build` first.
+ */
+export function prepareUserFolder(userFolder) {
+	const nodesDir = join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesDir, { recursive: true });
+	const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', nodesDir], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } }))[0];
+	const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [manifest.name]: `file:./${packed.filename}` } }, null, 2));
+	const target = join(nodesDir, 'node_modules', manifest.name);
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	execFileSync('tar', ['-xzf', join(nodesDir, packed.filename), '-C', target, '--strip-components=1']);
+	rmSync(join(nodesDir, packed.filename));
+	return target;
+}
+
+/** Environment for a quiet, offline n8n bound to loopback. */
+export function n8nEnv(userFolder, port, extra = {}) {
+	return {
+		...process.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_ENCRYPTION_KEY: 'local-demo-encryption-key-0123456789',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		N8N_AI_ENABLED: 'false',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_PYTHON_ENABLED: 'false',
+		N8N_RUNNERS_BROKER_PORT: String(port + 1),
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LOG_LEVEL: 'warn',
+		DB_SQLITE_POOL_SIZE: '2',
+		...extra,
+	};
+}
+
+/** Runs an n8n CLI command to completion. */
+export function n8nCli(bin, args, env) {
+	return execFileSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Starts `n8n start`; resolves once the editor answers on /healthz. */
+export async function startN8n(bin, env, { onOutput } = {}) {
+	const child = spawn(process.execPath, [bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	child.stdout.on('data', (chunk) => onOutput?.(String(chunk)));
+	child.stderr.on('data', (chunk) => onOutput?.(String(chunk)));
+	const url = `http://127.0.0.1:${env.N8N_PORT}`;
+	const started = Date.now();
+	while (Date.now() - started < 180_000) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode} while starting`);
+		try {
+			const response = await fetch(`${url}/healthz`);
+			if (response.ok) return { child, url };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((done) => setTimeout(done, 500));
+	}
+	child.kill('SIGTERM');
+	throw new Error('n8n did not become ready within 3 minutes');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'install') {
+	ensureN8n();
+}

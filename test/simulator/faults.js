@@ -1,0 +1,84 @@
+'use strict';
+
+// Injected failures, matched in the order they were added by method and path
+// (a pathname prefix or a RegExp). Each fires `times` times (-1 or Infinity: always).
+
+const { faultBody } = require('./errors');
+
+function toMatcher(spec) {
+  if (spec.path instanceof RegExp) return (p) => spec.path.test(p);
+  if (typeof spec.pathRegex === 'string') {
+    const re = new RegExp(spec.pathRegex);
+    return (p) => re.test(p);
+  }
+  const prefix = spec.path === undefined ? '' : String(spec.path);
+  return (p) => p.startsWith(prefix);
+}
+
+function describe(fault) {
+  if (fault.reset) return 'reset';
+  if (fault.hang) return 'hang';
+  const parts = [];
+  if (fault.latencyMs) parts.push(`latency:${fault.latencyMs}ms`);
+  if (fault.status) parts.push(`status:${fault.status}`);
+  return parts.join(',');
+}
+
+function createFaults() {
+  let faults = [];
+  let nextId = 1;
+
+  function add(spec = {}) {
+    const times = spec.times === undefined ? 1 : Number(spec.times);
+    if (!spec.status && !spec.latencyMs && !spec.reset && !spec.hang) {
+      throw new Error('a fault needs status, latencyMs, reset or hang');
+    }
+    if (spec.status && !(Number(spec.status) >= 100 && Number(spec.status) <= 599)) throw new Error(`invalid fault status ${spec.status}`);
+    const fault = {
+      id: nextId++,
+      method: spec.method ? String(spec.method).toUpperCase() : null,
+      path: spec.path instanceof RegExp ? spec.path.toString() : spec.pathRegex ? `/${spec.pathRegex}/` : spec.path || '',
+      matches: toMatcher(spec),
+      status: spec.status ? Number(spec.status) : null,
+      headers: spec.headers || {},
+      body: spec.body,
+      latencyMs: Number(spec.latencyMs) || 0,
+      reset: Boolean(spec.reset),
+      hang: Boolean(spec.hang),
+      remaining: times < 0 ? Infinity : times,
+    };
+    fault.description = describe(fault);
+    faults.push(fault);
+    return fault.id;
+  }
+
+  // The first matching fault with uses left, consumed once.
+  function take(method, pathname) {
+    const fault = faults.find((f) => f.remaining > 0 && (!f.method || f.method === method) && f.matches(pathname));
+    if (!fault) return null;
+    fault.remaining--;
+    if (fault.remaining === 0) faults = faults.filter((f) => f !== fault);
+    return fault;
+  }
+
+  function responseBody(fault) {
+    return fault.body !== undefined ? fault.body : faultBody(fault.status);
+  }
+
+  const list = () =>
+    faults.map(({ id, method, path, status, latencyMs, reset, hang, remaining, description }) => ({
+      id, method, path, status, latencyMs, reset, hang, remaining: remaining === Infinity ? -1 : remaining, description,
+    }));
+
+  return {
+    add,
+    take,
+    responseBody,
+    list,
+    clear: () => {
+      faults = [];
+    },
+  };
+}
+
+module.exports = { createFaults };

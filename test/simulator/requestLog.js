@@ -1,0 +1,69 @@
+'use strict';
+
+// Record of every non-control request, for tests to assert on. Secrets never
+// enter it: the Authorization value and client_secret are replaced.
+
+const MAX_ENTRIES = 100000;
+const REDACTED = '<redacted>';
+
+function redactHeaders(headers) {
+  const out = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const key = name.toLowerCase();
+    if (key === 'authorization') {
+      const scheme = /^\s*(\S+)\s+\S/.exec(String(value));
+      out[key] = scheme ? `${scheme[1]} ${REDACTED}` : REDACTED;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function redactSecrets(object) {
+  if (!object || typeof object !== 'object' || Array.isArray(object)) return object;
+  const out = { ...object };
+  for (const key of ['client_secret', 'access_token']) if (key in out) out[key] = REDACTED;
+  return out;
+}
+
+// Redacts in place so the rest of the raw query string stays as sent.
+const redactQuery = (rawQuery) => rawQuery.replace(/((?:^|&)(?:client_secret|access_token)=)[^&]*/g, `$1${encodeURIComponent(REDACTED)}`);
+
+function createRequestLog() {
+  let entries = [];
+  let seq = 0;
+
+  // Fields known when the request arrives; status and size are filled in when it ends.
+  function begin({ method, path, query, params, headers, body, simTime, requestId }) {
+    const entry = {
+      seq: ++seq,
+      at: Date.now(),
+      simTime,
+      requestId,
+      method,
+      path,
+      query: redactQuery(query),
+      params: redactSecrets(params),
+      headers: redactHeaders(headers),
+      body: redactSecrets(body),
+      status: null,
+      responseBytes: 0,
+      fault: null,
+    };
+    entries.push(entry);
+    if (entries.length > MAX_ENTRIES) entries = entries.slice(entries.length - MAX_ENTRIES / 2);
+    return entry;
+  }
+
+  return {
+    begin,
+    entries: (since = 0) => (since > 0 ? entries.filter((e) => e.seq > since) : entries.slice()),
+    clear: () => {
+      entries = [];
+    },
+    count: (filterFn) => (filterFn ? entries.filter(filterFn).length : entries.length),
+  };
+}
+
+module.exports = { createRequestLog };

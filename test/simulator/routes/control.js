@@ -1,0 +1,107 @@
+'use strict';
+
+// The /__sim/ control API: everything tests can do in-process, over HTTP
+// (JSON in and out, no auth, not recorded in the request log).
+
+const { createRouter } = require('../router');
+
+const DURATION_UNITS = { ms: 1, seconds: 1000, minutes: 60000, hours: 3600000, days: 86400000 };
+
+// {ms} or {seconds|minutes|hours|days}, summed.
+function durationMs(body) {
+  let total = 0;
+  let given = false;
+  for (const [unit, factor] of Object.entries(DURATION_UNITS)) {
+    if (body[unit] === undefined) continue;
+    const n = Number(body[unit]);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`${unit} must be a number >= 0`);
+    total += n * factor;
+    given = true;
+  }
+  if (!given) throw new Error('give ms (or seconds, minutes, hours, days)');
+  return total;
+}
+
+const clockBody = (clock) => ({ now: clock.now(), iso: new Date(clock.now()).toISOString() });
+
+function createControlRouter(sim) {
+  const router = createRouter();
+  const ok = (body = { ok: true }) => ({ status: 200, body });
+
+  router.get('/__sim', () => ok({
+    url: sim.url,
+    clock: clockBody(sim.clock),
+    sandboxes: Object.fromEntries(sim.store.sandboxNames().map((name) => [name, sim.store.counts(name)])),
+    tokenRequests: sim.ims.tokenRequests(),
+    faults: sim.faults.list(),
+  }));
+
+  router.post('/__sim/reset', ({ body }) => {
+    sim.reset();
+    if (body.demo) sim.store.seedDemo();
+    return ok({ ok: true, clock: clockBody(sim.clock) });
+  });
+
+  router.post('/__sim/seed/flows', ({ body }) => {
+    const flows = sim.store.seedFlows(body);
+    return ok({ count: flows.length, items: flows });
+  });
+
+  router.post('/__sim/seed/runs', ({ body }) => {
+    const runs = sim.store.seedRuns(body);
+    const summary = { count: runs.length, firstId: runs[0]?.id, lastId: runs[runs.length - 1]?.id };
+    if (runs.length <= 1000) summary.ids = runs.map((r) => r.id);
+    return ok(summary);
+  });
+
+  router.post('/__sim/seed/demo', () => ok({ counts: sim.store.seedDemo() }));
+
+  router.get('/__sim/clock', () => ok(clockBody(sim.clock)));
+  router.post('/__sim/clock/advance', ({ body }) => {
+    sim.clock.advance(durationMs(body));
+    return ok(clockBody(sim.clock));
+  });
+
+  router.get('/__sim/faults', () => ok({ items: sim.faults.list() }));
+  router.post('/__sim/faults', ({ body }) => ok({ id: sim.faults.add(body) }));
+  router.delete('/__sim/faults', () => {
+    sim.faults.clear();
+    return ok();
+  });
+
+  router.get('/__sim/requests', ({ query }) => ok({ items: sim.log.entries(Number(query.since) || 0) }));
+  router.delete('/__sim/requests', () => {
+    sim.log.clear();
+    return ok();
+  });
+
+  router.get('/__sim/tokens', () => ok({ requests: sim.ims.tokenRequests() }));
+  router.post('/__sim/tokens/expire', () => {
+    sim.ims.expireAll();
+    return ok();
+  });
+  router.post('/__sim/clients', ({ body }) => ok(sim.ims.registerClient(body)));
+
+  router.post('/__sim/latency', ({ body }) => {
+    sim.setLatency(durationMs(body));
+    return ok({ latencyMs: sim.latencyMs() });
+  });
+
+  router.post('/__sim/runs/:id/outcome', ({ body, params }) => {
+    const { sandbox = 'prod', ...outcome } = body;
+    return ok({ items: [sim.store.setRunOutcome(sandbox, params.id, outcome)] });
+  });
+
+  router.get('/__sim/counts', ({ query }) => ok(sim.store.counts(query.sandbox || 'prod') || {}));
+
+  // Peek at stored entities without auth (debugging).
+  router.get('/__sim/store/:sandbox/:resource', ({ params }) => ok({ items: sim.store.list(params.sandbox, params.resource) }));
+  router.get('/__sim/store/:sandbox/:resource/:id', ({ params }) => {
+    const item = sim.store.get(params.sandbox, params.resource, params.id);
+    return item ? ok({ items: [item] }) : { status: 404, body: { error: `${params.resource} ${params.id} not found` } };
+  });
+
+  return router;
+}
+
+module.exports = { createControlRouter };

@@ -1,0 +1,232 @@
+'use strict';
+
+// Local Adobe IMS + Experience Platform Flow Service simulator. One origin
+// serves the IMS token endpoint, the platform APIs and the /__sim/ control API.
+
+const http = require('node:http');
+const crypto = require('node:crypto');
+const { createClock } = require('./clock');
+const { createIms } = require('./ims');
+const { createStore } = require('./store');
+const { createRunEngine } = require('./runEngine');
+const { createSeeder } = require('./seed');
+const { createFaults } = require('./faults');
+const { createRequestLog } = require('./requestLog');
+const { createPlatform } = require('./platform');
+const { createControlRouter } = require('./routes/control');
+const { loadDemo } = require('./demo');
+const { ApiError, flowError } = require('./errors');
+const { readBody, parseQuery, first, lowerCaseHeaders, sendJson, sleep } = require('./http');
+
+const DEFAULT_CLIENT = Object.freeze({
+  clientId: 'sim-client-id',
+  clientSecret: 'sim-client-secret-7f3a9c',
+  orgId: 'SIMORG0123456789@AdobeOrg',
+  scopes: 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session',
+});
+
+const DEFAULTS = {
+  port: 0,
+  host: '127.0.0.1',
+  startTime: Date.UTC(2026, 0, 5, 8, 0, 0),
+  tokenLifetimeSeconds: 86399,
+  latencyMs: 0,
+  demo: false,
+  seed: 42,
+};
+
+const IMS_TOKEN_PATH = '/ims/token/v3';
+const isControlPath = (path) => path === '/__sim' || path.startsWith('/__sim/');
+
+// What the request log keeps of a body: parsed JSON, form fields, or the raw text.
+function loggedBody(headers, text) {
+  if (!text) return null;
+  const type = headers['content-type'] || '';
+  if (/x-www-form-urlencoded/i.test(type)) return Object.fromEntries(new URLSearchParams(text));
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.length > 4096 ? `${text.slice(0, 4096)}…` : text;
+  }
+}
+
+function imsParams(query, headers, text) {
+  const fromQuery = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, first(v)]));
+  let fromBody = {};
+  if (/json/i.test(headers['content-type'] || '')) {
+    try {
+      fromBody = JSON.parse(text || '{}');
+    } catch {
+      fromBody = {};
+    }
+  } else if (text) {
+    fromBody = Object.fromEntries(new URLSearchParams(text));
+  }
+  return { ...fromQuery, ...fromBody };
+}
+
+async function startSimulator(options = {}) {
+  const opts = { ...DEFAULTS };
+  for (const [key, value] of Object.entries(options)) if (value !== undefined) opts[key] = value;
+
+  const clock = createClock(opts.startTime);
+  const ims = createIms({ clock, tokenLifetimeSeconds: opts.tokenLifetimeSeconds });
+  ims.registerClient(DEFAULT_CLIENT);
+  const store = createStore({ clock, seed: opts.seed, orgId: DEFAULT_CLIENT.orgId });
+  const runEngine = createRunEngine({ store, clock, seed: opts.seed });
+  clock.onAdvance((target) => runEngine.advanceTo(target));
+  const seeder = createSeeder({ store, runEngine, clock });
+  const faults = createFaults();
+  const log = createRequestLog();
+  const platform = createPlatform({ store, runEngine, clock, ims });
+  let latencyMs = Number(opts.latencyMs) || 0;
+
+  const storeApi = {
+    list: store.list,
+    get: store.get,
+    counts: store.counts,
+    sandboxNames: store.sandboxNames,
+    seedFlows: seeder.seedFlows,
+    seedRuns: seeder.seedRuns,
+    seedDemo: () => loadDemo({ store, seeder, runEngine, clock }),
+    setRunOutcome: runEngine.setRunOutcome,
+    reset() {
+      store.reset();
+      runEngine.reset();
+    },
+  };
+
+  const sim = {
+    url: null,
+    clock: { now: clock.now, advance: clock.advance },
+    store: storeApi,
+    faults: { add: faults.add, clear: faults.clear, list: faults.list },
+    log: { entries: log.entries, clear: log.clear, count: log.count },
+    ims: { expireAll: ims.expireAll, tokenRequests: ims.tokenRequests, registerClient: ims.registerClient },
+    setLatency(ms) {
+      const n = Number(ms);
+      if (!Number.isFinite(n) || n < 0) throw new RangeError('latency must be a number >= 0');
+      latencyMs = n;
+    },
+    latencyMs: () => latencyMs,
+    // Back to a fresh state (store, runs, faults, log, latency); clock and tokens stay.
+    reset() {
+      storeApi.reset();
+      faults.clear();
+      log.clear();
+      latencyMs = Number(opts.latencyMs) || 0;
+    },
+    close: null,
+  };
+  const control = createControlRouter(sim);
+
+  function handleControl(req, res, path, query, text) {
+    const match = control.match(req.method, path);
+    let status = 200;
+    let body;
+    try {
+      if (!match) [status, body] = [404, { error: `no control route ${req.method} ${path}` }];
+      else if (match.methodNotAllowed) [status, body] = [405, { error: `method ${req.method} not allowed on ${path}` }];
+      else ({ status, body } = match.handler({ body: text ? JSON.parse(text) : {}, query, params: match.params }));
+    } catch (err) {
+      [status, body] = [400, { error: err.message }];
+    }
+    sendJson(res, status, body);
+  }
+
+  const hanging = new Set();
+
+  async function handleApi(req, res, { path, rawQuery, query, headers, text, requestId }) {
+    const entry = log.begin({ method: req.method, path, query: rawQuery, params: query, headers, body: loggedBody(headers, text), simTime: clock.now(), requestId });
+    const respond = (status, body, extraHeaders = {}, contentType) => {
+      entry.status = status;
+      entry.responseBytes = sendJson(res, status, body, { 'x-request-id': requestId, ...extraHeaders }, contentType);
+    };
+    try {
+      if (latencyMs) await sleep(latencyMs);
+      const fault = faults.take(req.method, path);
+      if (fault) {
+        entry.fault = fault.description;
+        if (fault.latencyMs) await sleep(fault.latencyMs);
+        if (fault.reset) {
+          entry.status = 0;
+          req.socket.destroy();
+          return;
+        }
+        if (fault.hang) {
+          hanging.add(res);
+          res.on('close', () => hanging.delete(res));
+          return;
+        }
+        if (fault.status) {
+          const body = faults.responseBody(fault);
+          respond(fault.status, typeof body === 'function' ? body(requestId) : body, fault.headers);
+          return;
+        }
+      }
+      if (path === IMS_TOKEN_PATH) {
+        if (req.method !== 'POST') respond(405, { error: 'invalid_request', error_description: 'use POST' });
+        else {
+          const result = ims.tokenRequest(imsParams(query, headers, text));
+          respond(result.status, result.body);
+        }
+        return;
+      }
+      const result = platform({ method: req.method, path, query, headers, bodyText: text, requestId });
+      respond(result.status, result.body, result.headers, result.contentType);
+    } catch (err) {
+      const apiError = err instanceof ApiError ? err : flowError(1102, 500, `An internal error has occurred: ${err.message}`);
+      if (!(err instanceof ApiError)) process.emitWarning(`simulator error on ${req.method} ${path}: ${err.stack}`);
+      respond(apiError.status, apiError.render(requestId), apiError.headers, apiError.contentType);
+    }
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://simulator');
+    const path = url.pathname;
+    const rawQuery = url.search.slice(1);
+    let text;
+    try {
+      text = await readBody(req);
+    } catch {
+      return;
+    }
+    const query = parseQuery(rawQuery);
+    if (isControlPath(path)) {
+      handleControl(req, res, path, query, text);
+      return;
+    }
+    await handleApi(req, res, { path, rawQuery, query, headers: lowerCaseHeaders(req.headers), text, requestId: crypto.randomUUID() });
+  });
+  server.keepAliveTimeout = 5000;
+
+  const sockets = new Set();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address();
+  const displayHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  sim.url = `http://${displayHost}:${port}`;
+  sim.port = port;
+
+  sim.close = () =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+      hanging.clear();
+    });
+
+  if (opts.demo) storeApi.seedDemo();
+  return sim;
+}
+
+module.exports = { startSimulator, DEFAULT_CLIENT };
