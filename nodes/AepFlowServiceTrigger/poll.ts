@@ -38,7 +38,8 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 	const options = context.getNodeParameter('options', {}) as { lookbackHours?: number; maxRunsPerPoll?: number };
 	const staticData = context.getWorkflowStaticData('node');
 	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
-	const reader = new RunReader(context, settings, budgetMs, (staticData.flows as FlowCache | undefined) ?? {});
+	// A copy: static data changes only when a scheduled poll succeeds, never in manual mode.
+	const reader = new RunReader(context, settings, budgetMs, { ...((staticData.flows as FlowCache | undefined) ?? {}) });
 
 	if (context.getMode() === 'manual') return await reader.latestEvent();
 

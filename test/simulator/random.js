@@ -55,7 +55,7 @@ function createRandom(seed = 42) {
   }
 
   function fromAlphabet(prefix, alphabet, length) {
-    const codes = Array.from(prefix, (c) => c.charCodeAt(0));
+    const codes = Array.from(prefix, (ch) => ch.charCodeAt(0));
     for (let i = 0; i < length; i++) codes.push(alphabet.charCodeAt(next32() % alphabet.length));
     return String.fromCharCode.apply(null, codes);
   }

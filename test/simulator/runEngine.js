@@ -8,7 +8,7 @@ const specs = require('./catalog/specs');
 const { EventHeap } = require('./heap');
 const { createRandom } = require('./random');
 const { flowSchedule, nextTick } = require('./schedule');
-const { newRun, rollStatus, resolveOutcome, applyOutcome, entityIdsFor, RUN_CLIENTS } = require('./runFactory');
+const { newRun, rollStatus, resolveOutcome, applyOutcome, runContext, RUN_CLIENTS } = require('./runFactory');
 
 const STATUSES = { success: 'success', failed: 'failed', partialsuccess: 'partialSuccess', inprogress: 'inProgress' };
 const MIN_DURATION = 60 * 1000;
@@ -41,7 +41,7 @@ function createRunEngine({ store, clock, seed }) {
   function runInfo(sandbox, flow) {
     const kind = specs.flowKind(flow.flowSpec.id);
     const sourceConnection = flow.sourceConnectionIds && store.get(sandbox, 'sourceConnections', flow.sourceConnectionIds[0]);
-    return { sandbox, flow, kind, entities: entityIdsFor(flow, kind, sourceConnection) };
+    return { ...runContext(flow, kind, sourceConnection), sandbox };
   }
 
   function scheduleState(sandbox, flowId) {

@@ -14,9 +14,9 @@ const { createFaults } = require('./faults');
 const { createRequestLog } = require('./requestLog');
 const { createPlatform } = require('./platform');
 const { createControlRouter } = require('./routes/control');
+const { createApiHandler } = require('./api');
 const { loadDemo } = require('./demo');
-const { ApiError, flowError } = require('./errors');
-const { readBody, parseQuery, first, lowerCaseHeaders, sendJson, sleep } = require('./http');
+const { readBody, parseQuery, lowerCaseHeaders, sendJson } = require('./http');
 
 const DEFAULT_CLIENT = Object.freeze({
   clientId: 'sim-client-id',
@@ -35,35 +35,7 @@ const DEFAULTS = {
   seed: 42,
 };
 
-const IMS_TOKEN_PATH = '/ims/token/v3';
 const isControlPath = (path) => path === '/__sim' || path.startsWith('/__sim/');
-
-// What the request log keeps of a body: parsed JSON, form fields, or the raw text.
-function loggedBody(headers, text) {
-  if (!text) return null;
-  const type = headers['content-type'] || '';
-  if (/x-www-form-urlencoded/i.test(type)) return Object.fromEntries(new URLSearchParams(text));
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text.length > 4096 ? `${text.slice(0, 4096)}…` : text;
-  }
-}
-
-function imsParams(query, headers, text) {
-  const fromQuery = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, first(v)]));
-  let fromBody = {};
-  if (/json/i.test(headers['content-type'] || '')) {
-    try {
-      fromBody = JSON.parse(text || '{}');
-    } catch {
-      fromBody = {};
-    }
-  } else if (text) {
-    fromBody = Object.fromEntries(new URLSearchParams(text));
-  }
-  return { ...fromQuery, ...fromBody };
-}
 
 async function startSimulator(options = {}) {
   const opts = { ...DEFAULTS };
@@ -119,6 +91,7 @@ async function startSimulator(options = {}) {
     close: null,
   };
   const control = createControlRouter(sim);
+  const api = createApiHandler({ log, faults, ims, platform, clock, latencyMs: () => latencyMs });
 
   function handleControl(req, res, path, query, text) {
     const match = control.match(req.method, path);
@@ -134,69 +107,24 @@ async function startSimulator(options = {}) {
     sendJson(res, status, body);
   }
 
-  const hanging = new Set();
-
-  async function handleApi(req, res, { path, rawQuery, query, headers, text, requestId }) {
-    const entry = log.begin({ method: req.method, path, query: rawQuery, params: query, headers, body: loggedBody(headers, text), simTime: clock.now(), requestId });
-    const respond = (status, body, extraHeaders = {}, contentType) => {
-      entry.status = status;
-      entry.responseBytes = sendJson(res, status, body, { 'x-request-id': requestId, ...extraHeaders }, contentType);
-    };
-    try {
-      if (latencyMs) await sleep(latencyMs);
-      const fault = faults.take(req.method, path);
-      if (fault) {
-        entry.fault = fault.description;
-        if (fault.latencyMs) await sleep(fault.latencyMs);
-        if (fault.reset) {
-          entry.status = 0;
-          req.socket.destroy();
-          return;
-        }
-        if (fault.hang) {
-          hanging.add(res);
-          res.on('close', () => hanging.delete(res));
-          return;
-        }
-        if (fault.status) {
-          const body = faults.responseBody(fault);
-          respond(fault.status, typeof body === 'function' ? body(requestId) : body, fault.headers);
-          return;
-        }
-      }
-      if (path === IMS_TOKEN_PATH) {
-        if (req.method !== 'POST') respond(405, { error: 'invalid_request', error_description: 'use POST' });
-        else {
-          const result = ims.tokenRequest(imsParams(query, headers, text));
-          respond(result.status, result.body);
-        }
-        return;
-      }
-      const result = platform({ method: req.method, path, query, headers, bodyText: text, requestId });
-      respond(result.status, result.body, result.headers, result.contentType);
-    } catch (err) {
-      const apiError = err instanceof ApiError ? err : flowError(1102, 500, `An internal error has occurred: ${err.message}`);
-      if (!(err instanceof ApiError)) process.emitWarning(`simulator error on ${req.method} ${path}: ${err.stack}`);
-      respond(apiError.status, apiError.render(requestId), apiError.headers, apiError.contentType);
-    }
-  }
-
   const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://simulator');
-    const path = url.pathname;
-    const rawQuery = url.search.slice(1);
+    let url;
     let text;
     try {
+      url = new URL(req.url, 'http://simulator');
       text = await readBody(req);
     } catch {
+      res.destroy();
       return;
     }
+    const path = url.pathname;
+    const rawQuery = url.search.slice(1);
     const query = parseQuery(rawQuery);
     if (isControlPath(path)) {
       handleControl(req, res, path, query, text);
       return;
     }
-    await handleApi(req, res, { path, rawQuery, query, headers: lowerCaseHeaders(req.headers), text, requestId: crypto.randomUUID() });
+    await api.handle(req, res, { path, rawQuery, query, headers: lowerCaseHeaders(req.headers), text, requestId: crypto.randomUUID() });
   });
   server.keepAliveTimeout = 5000;
 
@@ -222,7 +150,7 @@ async function startSimulator(options = {}) {
     new Promise((resolve) => {
       server.close(() => resolve());
       for (const socket of sockets) socket.destroy();
-      hanging.clear();
+      api.dropHanging();
     });
 
   if (opts.demo) storeApi.seedDemo();

@@ -1,0 +1,191 @@
+'use strict';
+// AEP Flow Service Trigger scenarios through n8n's real PollContext against the simulator, with the
+// simulator's clock driving run history and workflow static data kept (and reloaded) between polls.
+const { startEnvironment } = require('./harness/environment');
+const { TriggerDriver } = require('./harness/trigger');
+
+const RUNS = '/data/foundation/flowservice/runs';
+const MINUTE = 60_000;
+
+let env;
+beforeEach(async () => {
+	env = await startEnvironment();
+});
+afterEach(async () => {
+	env.expectNoSecrets(globalThis.__capturedLogs);
+	await env.close();
+});
+
+const flows = (count, kind = 'source') => env.sim.store.seedFlows({ sandbox: 'prod', count, kind, state: 'disabled' });
+const runs = (flow, count, status) => env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count, status, spacingMs: MINUTE });
+const fail = (run, extra = {}) => env.sim.store.setRunOutcome('prod', run.id, { status: 'failed', ...extra });
+const trigger = (parameters, options) => new TriggerDriver(env.n8n, { flowKind: 'all', flowIds: [], options: {}, ...parameters }, options);
+const runRequests = () => env.sim.log.entries().filter((e) => e.path === RUNS);
+
+describe('first activation and manual fetch', () => {
+	test('the first poll records where it stands and emits nothing, even with failed runs in history', async () => {
+		const [flow] = flows(1);
+		runs(flow, 5, 'failed');
+		const driver = trigger({ event: 'failedRun' });
+		expect(await driver.poll()).toEqual([]);
+		expect(driver.state.cursor.cursor).toBeGreaterThan(0);
+		expect(await driver.poll()).toEqual([]);
+	});
+
+	test('the lookback option emits matching runs of the last hours on activation', async () => {
+		const [flow] = flows(1);
+		runs(flow, 3, 'failed');
+		const driver = trigger({ event: 'failedRun', options: { lookbackHours: 24 } });
+		const items = await driver.poll();
+		expect(items).toHaveLength(3);
+		expect(await driver.poll()).toEqual([]);
+	});
+
+	test('Fetch test event returns the most recent matching run and leaves the cursor alone', async () => {
+		const [flow] = flows(1);
+		runs(flow, 4, 'failed');
+		runs(flow, 2, 'success');
+		const latestFailure = env.sim.store.list('prod', 'runs').filter((r) => r.metrics.statusSummary.status === 'failed').sort((a, b) => b.updatedAt - a.updatedAt)[0];
+		const driver = trigger({ event: 'failedRun' });
+		await driver.poll();
+		const before = JSON.stringify(driver.workflow.staticData);
+		const sample = await driver.fetchTestEvent();
+		expect(sample).toHaveLength(1);
+		expect(sample[0]).toMatchObject({ event: 'failedRun', status: 'failed', runId: latestFailure.id, flowName: flow.name, flowType: 'source' });
+		expect(JSON.stringify(driver.workflow.staticData)).toBe(before);
+	});
+});
+
+describe('events', () => {
+	test('newRun fires once per created run', async () => {
+		const [flow] = flows(1);
+		runs(flow, 2, 'success');
+		const driver = trigger({ event: 'newRun' });
+		await driver.poll();
+		env.sim.clock.advance(60 * MINUTE);
+		const created = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 3, status: 'inProgress' });
+		const items = await driver.poll();
+		expect(items.map((i) => i.runId)).toEqual(created.map((r) => r.id));
+		expect(items.every((i) => i.event === 'newRun' && i.status === 'inProgress' && i.flowName === flow.name)).toBe(true);
+		expect(await driver.poll()).toEqual([]);
+	});
+
+	test('a run created in progress that fails three polls later fires failedRun exactly once', async () => {
+		const [flow] = flows(1);
+		const driver = trigger({ event: 'failedRun' });
+		await driver.poll();
+		const [running] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 1, status: 'inProgress' });
+		for (let i = 0; i < 3; i++) {
+			env.sim.clock.advance(10_000);
+			expect(await driver.poll()).toEqual([]);
+		}
+		fail(running);
+		const items = await driver.poll();
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({ runId: running.id, status: 'failed', flowName: flow.name, flowId: flow.id, sandboxName: 'prod' });
+		expect(items[0].errors.length).toBeGreaterThan(0);
+		expect(items[0].run.id).toBe(running.id);
+		driver.restart();
+		env.sim.clock.advance(10_000);
+		expect(await driver.poll()).toEqual([]);
+	});
+
+	test('partial success fires only past the failed-record thresholds', async () => {
+		const [flow] = flows(1);
+		const driver = trigger({ event: 'failedRun', includePartialSuccess: true, minFailedRecords: 50, minFailedPercent: 0 });
+		await driver.poll();
+		const [few, many] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 2, status: 'inProgress' });
+		env.sim.clock.advance(1000);
+		env.sim.store.setRunOutcome('prod', few.id, { status: 'partialSuccess', failedRecordCount: 10 });
+		env.sim.store.setRunOutcome('prod', many.id, { status: 'partialSuccess', failedRecordCount: 80 });
+		const items = await driver.poll();
+		expect(items.map((i) => i.runId)).toEqual([many.id]);
+		expect(items[0].records.failed).toBe(80);
+	});
+
+	test('finishedRun fires for the chosen terminal statuses', async () => {
+		const [flow] = flows(1);
+		const driver = trigger({ event: 'finishedRun', statuses: ['success'] });
+		await driver.poll();
+		const [ok, bad] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 2, status: 'inProgress' });
+		env.sim.clock.advance(1000);
+		env.sim.store.setRunOutcome('prod', ok.id, { status: 'success' });
+		fail(bad);
+		expect((await driver.poll()).map((i) => i.runId)).toEqual([ok.id]);
+	});
+
+	test('flow filters: picked flows, sources only, destinations only', async () => {
+		const [sourceA, sourceB] = flows(2, 'source');
+		const [destination] = flows(1, 'destination');
+		const picked = trigger({ event: 'failedRun', flowIds: [sourceB.id] });
+		const sourcesOnly = trigger({ event: 'failedRun', flowKind: 'source' });
+		const destinationsOnly = trigger({ event: 'failedRun', flowKind: 'destination' });
+		for (const driver of [picked, sourcesOnly, destinationsOnly]) await driver.poll();
+		const created = [sourceA, sourceB, destination].map((flow) => env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 1, status: 'inProgress' })[0]);
+		env.sim.clock.advance(1000);
+		created.forEach((run) => fail(run));
+		expect((await picked.poll()).map((i) => i.flowId)).toEqual([sourceB.id]);
+		expect((await sourcesOnly.poll()).map((i) => i.flowId).sort()).toEqual([sourceA.id, sourceB.id].sort());
+		const destinationItems = await destinationsOnly.poll();
+		expect(destinationItems.map((i) => i.flowId)).toEqual([destination.id]);
+		expect(destinationItems[0].flowType).toBe('destination');
+		const pickedQuery = runRequests().find((e) => (e.params.property ?? []).includes(`flowId==${sourceB.id}`));
+		expect(pickedQuery).toBeDefined();
+	});
+});
+
+describe('delivery guarantees', () => {
+	test('a failed poll keeps the cursor; the next poll delivers everything once', async () => {
+		const [flow] = flows(1);
+		const driver = trigger({ event: 'failedRun' }, { pollBudgetMs: 4000 });
+		await driver.poll();
+		const created = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 3, status: 'inProgress' });
+		env.sim.clock.advance(1000);
+		created.forEach((run) => fail(run));
+		const before = JSON.stringify(driver.workflow.staticData);
+		env.sim.faults.add({ method: 'GET', path: RUNS, status: 503, times: 50 });
+		await expect(driver.poll()).rejects.toThrow(/503/);
+		expect(JSON.stringify(driver.workflow.staticData)).toBe(before);
+		env.sim.faults.clear();
+		expect((await driver.poll()).map((i) => i.runId).sort()).toEqual(created.map((r) => r.id).sort());
+		expect(await driver.poll()).toEqual([]);
+	});
+
+	test('a backlog larger than the per-poll cap is drained over the next polls, in order, without gaps', async () => {
+		const [flow] = flows(1);
+		const driver = trigger({ event: 'newRun', options: { maxRunsPerPoll: 40 } });
+		await driver.poll();
+		env.sim.clock.advance(MINUTE);
+		env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 1, status: 'success' });
+		const backlog = [];
+		for (let i = 0; i < 3; i++) {
+			env.sim.clock.advance(5 * MINUTE);
+			backlog.push(...env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 50, status: 'success', spacingMs: 1 }));
+		}
+		const delivered = [];
+		for (let i = 0; i < 6; i++) {
+			const items = await driver.poll();
+			expect(items.length).toBeLessThanOrEqual(40);
+			delivered.push(...items.map((item) => item.runId));
+			driver.restart();
+		}
+		const expected = env.sim.store.list('prod', 'runs').filter((r) => backlog.some((b) => b.id === r.id)).map((r) => r.id);
+		for (const id of expected) expect(delivered).toContain(id);
+		expect(new Set(delivered).size).toBe(delivered.length);
+	});
+
+	test('with 100,000 runs in history an idle poll makes exactly one request', async () => {
+		const [flow] = flows(1);
+		env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 100_000, spacingMs: 1000 });
+		const driver = trigger({ event: 'failedRun' });
+		await driver.poll();
+		await driver.poll(); // fills the flow-name cache if the overlap window holds failures
+		env.sim.log.clear();
+		expect(await driver.poll()).toEqual([]);
+		expect(env.sim.log.entries()).toHaveLength(1);
+		const [request] = env.sim.log.entries();
+		expect(request.path).toBe(RUNS);
+		expect(request.params.property).toEqual(expect.arrayContaining([expect.stringMatching(/^updatedAt>=\d+$/), 'metrics.statusSummary.status==failed']));
+		expect(request.params.orderby).toBe('updatedAt');
+	});
+});
