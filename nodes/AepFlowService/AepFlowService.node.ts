@@ -4,7 +4,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as connection from './actions/connection';
 import * as flow from './actions/flow';
 import { router } from './actions/router';
-import { searchFlows } from './methods/listSearch';
+import { getConnectionSpecs, getFlows, getFlowSpecs } from './methods/loadOptions';
+import { searchConnections, searchFlows, searchSourceConnections, searchTargetConnections } from './methods/listSearch';
 
 export class AepFlowService implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,7 +38,10 @@ export class AepFlowService implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchFlows } };
+	methods = {
+		listSearch: { searchFlows, searchConnections, searchSourceConnections, searchTargetConnections },
+		loadOptions: { getConnectionSpecs, getFlowSpecs, getFlows },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -9,6 +9,7 @@ const crypto = require('node:crypto');
 const specs = require('./catalog/specs');
 const { badRequest, invalidField } = require('./errors');
 const { validateScheduleParams } = require('./schedule');
+const { isSecretField } = require('./secrets');
 
 // Service tokens act as the credential's technical account.
 function actorFor(clientId) {
@@ -16,12 +17,11 @@ function actorFor(clientId) {
   return { userId: `${tech}@techacct.adobe.com`, clientId };
 }
 
-const SECRET_KEYS = /secret|password|token|connectionstring|privatekey|sshkey|principalkey/i;
-
+// Stored connections never echo credentials back.
 function maskSecrets(params) {
   if (!params || typeof params !== 'object') return params;
   return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, SECRET_KEYS.test(k) && typeof v === 'string' ? '********' : v]),
+    Object.entries(params).map(([k, v]) => [k, isSecretField(k) && typeof v === 'string' ? '********' : v]),
   );
 }
 
@@ -148,6 +148,14 @@ function requireIdList(ctx, body, field, resource) {
   return [...ids];
 }
 
+// Both connection lists of a flow must name existing connections (create and PATCH).
+function flowConnectionIds(ctx, flow) {
+  return {
+    sourceConnectionIds: requireIdList(ctx, flow, 'sourceConnectionIds', 'sourceConnections'),
+    targetConnectionIds: requireIdList(ctx, flow, 'targetConnectionIds', 'targetConnections'),
+  };
+}
+
 function lastOperation(at, operation, ops = []) {
   return { started: at, updated: at, percentCompleted: 100, status: { value: 'completed', errors: [] }, ops, operation };
 }
@@ -166,8 +174,7 @@ function buildFlow(ctx, body, { draft = false } = {}) {
   if (body.state !== undefined) throw badRequest(1410, '`State` is not allowed in the create flow request.');
   requireName(body);
   const flowSpec = requireSpec(body, 'flowSpec', specs.flowSpec);
-  const sourceConnectionIds = requireIdList(ctx, body, 'sourceConnectionIds', 'sourceConnections');
-  const targetConnectionIds = requireIdList(ctx, body, 'targetConnectionIds', 'targetConnections');
+  const { sourceConnectionIds, targetConnectionIds } = flowConnectionIds(ctx, body);
   validateFlowParts(body);
   const flow = newEntity(ctx, compact({
     name: body.name,
@@ -198,5 +205,6 @@ module.exports = {
   inheritedAttributes,
   lastOperation,
   validateFlowParts,
+  flowConnectionIds,
   maskSecrets,
 };

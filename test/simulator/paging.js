@@ -28,7 +28,7 @@ function decodeToken(token, expectedHash) {
   } catch {
     state = null;
   }
-  if (!state || typeof state !== 'object' || !Number.isInteger(state.o) || typeof state.h !== 'string') {
+  if (!state || typeof state !== 'object' || !Number.isInteger(state.o) || !Number.isInteger(state.s) || typeof state.h !== 'string') {
     throw badRequest(1452, `Invalid value ${token} for field continuationToken.`);
   }
   if (state.h !== expectedHash) {

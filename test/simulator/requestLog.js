@@ -1,7 +1,10 @@
 'use strict';
 
 // Record of every non-control request, for tests to assert on. Secrets never
-// enter it: the Authorization value and client_secret are replaced.
+// enter it: the Authorization value, client_secret and secret-looking body
+// fields (passwords, keys, tokens) are replaced.
+
+const { isSecretField } = require('./secrets');
 
 const MAX_ENTRIES = 100000;
 const REDACTED = '<redacted>';
@@ -20,9 +23,18 @@ function redactHeaders(headers) {
   return out;
 }
 
-function redactSecrets(object) {
-  if (!object || typeof object !== 'object' || Array.isArray(object)) return object;
-  const out = { ...object };
+// Deep copy with every secret-looking field replaced (client_secret, passwords, keys).
+function redactSecrets(value) {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (!value || typeof value !== 'object') return value;
+  const out = {};
+  for (const [key, v] of Object.entries(value)) out[key] = isSecretField(key) && v !== null && typeof v !== 'object' ? REDACTED : redactSecrets(v);
+  return out;
+}
+
+// Query parameters keep continuationToken; only credentials are hidden.
+function redactParams(params) {
+  const out = { ...params };
   for (const key of ['client_secret', 'access_token']) if (key in out) out[key] = REDACTED;
   return out;
 }
@@ -44,7 +56,7 @@ function createRequestLog() {
       method,
       path,
       query: redactQuery(query),
-      params: redactSecrets(params),
+      params: redactParams(params),
       headers: redactHeaders(headers),
       body: redactSecrets(body),
       status: null,

@@ -4,6 +4,8 @@
 // Exits non-zero when any check fails.
 
 const assert = require('node:assert/strict');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
 const { startSimulator, DEFAULT_CLIENT } = require('./server');
 
 const FS = '/data/foundation/flowservice';
@@ -317,6 +319,30 @@ async function main() {
   });
 
   await sim.close();
+
+  await check('cli.js --demo --port 0 starts, prints its URL and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), '--demo', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const firstLine = await new Promise((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          if (out.includes('\n')) resolve(out.split('\n')[0]);
+        });
+        child.once('exit', (code) => reject(new Error(`cli exited with ${code}`)));
+        setTimeout(() => reject(new Error('cli printed nothing within 10 s')), 10000);
+      });
+      const url = /(http:\/\/\S+)/.exec(firstLine)[1];
+      const info = await (await fetch(`${url}/__sim`)).json();
+      assert.equal(info.sandboxes.prod.flows, 40);
+      return url;
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
   const failed = results.filter((r) => !r.ok);
   console.log(`\n${results.length - failed.length}/${results.length} checks passed`);
   process.exitCode = failed.length ? 1 : 0;

@@ -104,7 +104,7 @@ async function startSimulator(options = {}) {
     } catch (err) {
       [status, body] = [400, { error: err.message }];
     }
-    sendJson(res, status, body);
+    sendJson(res, status, body, { 'x-request-id': crypto.randomUUID() });
   }
 
   const server = http.createServer(async (req, res) => {

@@ -1,26 +1,45 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { aepRequest } from '../../shared/transport/request';
 import { continuationTokenOf, type ListEnvelope } from '../../shared/transport/paging';
+import { aepRequest } from '../../shared/transport/request';
 
-/** Lists flows page by page for the resource locator; a typed filter matches names server-side. */
-export async function searchFlows(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const page = await aepRequest<ListEnvelope>(this, {
+/**
+ * One page of a collection for a resource locator. Flow Service has no substring filter, so a typed
+ * filter matches names (or ids) case-insensitively within each page; the list keeps paging.
+ */
+async function searchCollection(
+	context: ILoadOptionsFunctions,
+	collection: string,
+	describe: (entity: IDataObject) => string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = await aepRequest<ListEnvelope>(context, {
 		method: 'GET',
-		path: '/flows',
-		query: {
-			limit: 100,
-			orderby: 'name',
-			property: filter ? [`name==${filter}`] : undefined,
-			continuationToken: paginationToken,
-		},
+		path: `/${collection}`,
+		query: { limit: 100, continuationToken: paginationToken },
 	});
-	const flows: IDataObject[] = page.items ?? [];
-	return {
-		results: flows.map((flowItem) => ({
-			name: `${String(flowItem.name ?? flowItem.id)} (${String(flowItem.state ?? 'unknown')})`,
-			value: String(flowItem.id),
-		})),
-		paginationToken: continuationTokenOf(page),
-	};
+	const needle = filter?.trim().toLowerCase();
+	const results = (page.items ?? [])
+		.map((entity) => ({ name: describe(entity), value: String(entity.id) }))
+		.filter((result) => !needle || result.name.toLowerCase().includes(needle) || result.value.toLowerCase().includes(needle));
+	return { results, paginationToken: continuationTokenOf(page) };
+}
+
+const named = (entity: IDataObject) => String(entity.name ?? entity.id);
+
+export async function searchFlows(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	return await searchCollection(this, 'flows', (flow) => `${named(flow)} (${String(flow.state ?? 'unknown')})`, filter, token);
+}
+
+export async function searchConnections(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	return await searchCollection(this, 'connections', named, filter, token);
+}
+
+export async function searchSourceConnections(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	return await searchCollection(this, 'sourceConnections', named, filter, token);
+}
+
+export async function searchTargetConnections(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	return await searchCollection(this, 'targetConnections', named, filter, token);
 }

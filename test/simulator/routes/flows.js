@@ -5,24 +5,16 @@
 
 const common = require('./common');
 const { badRequest } = require('../errors');
-const { buildFlow, inheritedAttributes, lastOperation, validateFlowParts } = require('../entities');
+const { buildFlow, flowConnectionIds, inheritedAttributes, lastOperation, validateFlowParts } = require('../entities');
 
-const FLOW_STATES = ['enabled', 'disabled'];
+const FLOW_STATES = ['enabled', 'disabled', 'draft'];
 
 function validatePatchedFlow(ctx, doc) {
   validateFlowParts(doc);
-  if (!FLOW_STATES.includes(doc.state) && doc.state !== 'draft') {
+  if (!FLOW_STATES.includes(doc.state)) {
     throw badRequest(1456, `State ${doc.state} is not a valid value. Allowed values are [enabled, disabled, initializing].`);
   }
-  for (const [field, resource] of [['sourceConnectionIds', 'sourceConnections'], ['targetConnectionIds', 'targetConnections']]) {
-    const ids = doc[field];
-    if (!Array.isArray(ids) || ids.length === 0) throw badRequest(1455, `An error has occurred while validating patch instructions: "${field}" must be a non-empty array.`);
-    for (const id of ids) {
-      if (!ctx.store.get(ctx.sandbox, resource, id)) {
-        throw badRequest(1455, `An error has occurred while validating patch instructions: ${resource} ${id} in "${field}" does not exist.`, { report: { field } });
-      }
-    }
-  }
+  flowConnectionIds(common.entityContext(ctx), doc);
 }
 
 function schedule(ctx, flow) {

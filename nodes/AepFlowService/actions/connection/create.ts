@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { aepRequest } from '../../../shared/transport/request';
-import { firstItem } from '../../../shared/transport/paging';
 import { showFor } from '../common';
+import { createAndGet } from '../entities';
 import { jsonParameter, requireKeys } from '../json';
 
 export const description: INodeProperties[] = [
@@ -21,7 +20,5 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = jsonParameter(this, 'connectionJson', 'Connection (JSON)', itemIndex);
 	requireKeys(this, body, ['name', 'connectionSpec.id'], 'Connection (JSON)', itemIndex);
-	const created = await aepRequest(this, { method: 'POST', path: '/connections', body, itemIndex });
-	const stored = await aepRequest(this, { method: 'GET', path: `/connections/${encodeURIComponent(String(created.id))}`, itemIndex });
-	return firstItem(stored);
+	return await createAndGet(this, 'connections', body, itemIndex);
 }
