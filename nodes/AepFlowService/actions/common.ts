@@ -54,3 +54,58 @@ export function requiredId(context: IExecuteFunctions, name: string, label: stri
 	}
 	return id;
 }
+
+/** The optional etag a user may pin on an update; empty means "read the current one first". */
+export function pinnedEtagParameter(resource: string, operations: string[]): INodeProperties {
+	return {
+		displayName: 'Etag',
+		name: 'etag',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. "0c003dbf-0000-0200-0000-5f36e92d0000"',
+		description:
+			'Only apply the change if the entity still has this etag (optimistic locking). Leave empty to use the current etag.',
+		displayOptions: showFor(resource, operations),
+	};
+}
+
+/** Splits a comma-separated or array parameter into trimmed, non-empty strings. */
+export function listParameter(context: IExecuteFunctions, name: string, itemIndex: number): string[] {
+	const value = context.getNodeParameter(name, itemIndex, '') as string | string[];
+	return (Array.isArray(value) ? value : String(value).split(','))
+		.map((entry) => String(entry).trim())
+		.filter(Boolean);
+}
+
+/** Runs a pure validation and reports its message as a node error on this item. */
+export function validated<T>(context: IExecuteFunctions, itemIndex: number, build: () => T): T {
+	try {
+		return build();
+	} catch (error) {
+		// A `hint` on the error (see bodies.ts) says how to fix the input.
+		throw new NodeOperationError(context.getNode(), (error as Error).message, { itemIndex, description: (error as { hint?: string }).hint });
+	}
+}
+
+/**
+ * A date-time input (ISO text, epoch seconds or milliseconds, a Date or a Luxon DateTime from an
+ * expression) as epoch milliseconds; empty gives undefined, anything unreadable fails naming the field.
+ */
+export function dateTimeMs(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	let ms: number;
+	if (value instanceof Date) ms = value.getTime();
+	else if (typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') ms = (value as { toMillis: () => number }).toMillis();
+	else if (typeof value === 'number' || /^\d+$/.test(String(value).trim())) {
+		const number = Number(value);
+		// Epoch seconds and milliseconds are told apart by size (1e11 s is the year 5138).
+		ms = number < 1e11 ? number * 1000 : number;
+	} else ms = Date.parse(String(value));
+	if (!Number.isFinite(ms)) {
+		throw new NodeOperationError(context.getNode(), `"${label}" is not a valid date and time: ${String(value)}`, {
+			itemIndex,
+			description: `Set "${label}" to a date and time such as 2026-01-05T08:00:00Z.`,
+		});
+	}
+	return ms;
+}

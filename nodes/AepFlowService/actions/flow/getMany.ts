@@ -1,10 +1,125 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { aepListAll } from '../../../shared/transport/paging';
-import { maxItemsOf, returnAllAndLimit } from '../common';
+import { CONNECTION_SPECS } from '../../../shared/aep/ids';
+import { FLOW_KIND_FILTERS } from '../../../shared/aep/flows';
+import { formatFilter, propertyFilter } from '../../../shared/transport/filters';
+import { maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
+import { listEntities } from '../entities';
+import { propertyFiltersOption, rawPropertyFilters } from '../propertyFilters';
 
-export const description: INodeProperties[] = [...returnAllAndLimit('flow', 'getMany')];
+export const description: INodeProperties[] = [
+	...returnAllAndLimit('flow', 'getMany'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor('flow', 'getMany'),
+		description: 'Filters applied by Flow Service before paging, so only matching flows are read',
+		options: [
+			{
+				displayName: 'Flow Spec Name or ID',
+				name: 'flowSpecId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getFlowSpecs' },
+				default: '',
+				description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			},
+			{
+				displayName: 'Flow Type',
+				name: 'flowKind',
+				type: 'options',
+				options: [
+					{ name: 'All Flows', value: 'all' },
+					{ name: 'Sources Only', value: 'source' },
+					{ name: 'Destinations Only', value: 'destination' },
+				],
+				default: 'all',
+			},
+			{
+				displayName: 'Mapping ID',
+				name: 'mappingId',
+				type: 'string',
+				default: '',
+				description: 'Only flows whose Mapping transformation uses this mapping set',
+			},
+			{
+				displayName: 'Profile Store Flows Only',
+				name: 'profileStoreOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only flows that write into the Real-Time Customer Profile store',
+			},
+			propertyFiltersOption('lastRunDetails.state==failed'),
+			{
+				displayName: 'Source Connection IDs',
+				name: 'sourceConnectionIds',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated; flows using any of them',
+			},
+			{
+				displayName: 'State',
+				name: 'state',
+				type: 'options',
+				options: [
+					{ name: 'Enabled', value: 'enabled' },
+					{ name: 'Disabled', value: 'disabled' },
+				],
+				default: 'enabled',
+			},
+			{
+				displayName: 'Target Connection IDs',
+				name: 'targetConnectionIds',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated; flows using any of them',
+			},
+			{
+				displayName: 'Target Connection Spec Name or ID',
+				name: 'targetConnectionSpecId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getConnectionSpecs' },
+				default: '',
+				description:
+					'Only flows writing to this kind of target, e.g. the Identity store. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+];
+
+interface FlowFilters {
+	flowSpecId?: string;
+	flowKind?: 'all' | 'source' | 'destination';
+	mappingId?: string;
+	profileStoreOnly?: boolean;
+	property?: string[] | string;
+	sourceConnectionIds?: string;
+	state?: string;
+	targetConnectionIds?: string;
+	targetConnectionSpecId?: string;
+}
+
+const ids = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+
+/** Turns the UI filters into Flow Service `property` filters (pure apart from reading them). */
+export function flowFilters(filters: FlowFilters): string[] {
+	const result: string[] = [];
+	const add = (path: string, value: string | string[] | undefined) => {
+		if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) result.push(formatFilter(propertyFilter(path, '==', value)));
+	};
+	add('state', filters.state);
+	add('flowSpec.id', filters.flowSpecId);
+	if (filters.flowKind === 'source' || filters.flowKind === 'destination') result.push(FLOW_KIND_FILTERS[filters.flowKind]);
+	add('sourceConnectionIds[]', ids(filters.sourceConnectionIds));
+	add('targetConnectionIds[]', ids(filters.targetConnectionIds));
+	add('transformations[].params.mappingId', filters.mappingId?.trim());
+	add('inheritedAttributes.targetConnections[].connectionSpec.id', filters.profileStoreOnly ? CONNECTION_SPECS.profileStore : filters.targetConnectionSpecId);
+	return [...result, ...rawPropertyFilters(filters.property)];
+}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await aepListAll(this, { method: 'GET', path: '/flows', itemIndex }, maxItemsOf(this, itemIndex));
+	const filters = validated(this, itemIndex, () => flowFilters(this.getNodeParameter('filters', itemIndex, {}) as FlowFilters));
+	return await listEntities(this, 'flows', { filters }, maxItemsOf(this, itemIndex), itemIndex);
 }

@@ -1,0 +1,3 @@
+import { stateOperation } from './state';
+
+export const { description, execute } = stateOperation('disable');

@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { aepRequest } from '../../../shared/transport/request';
+import { pinnedEtagParameter, requiredId, showFor } from '../common';
+import { getEntity } from '../entities';
+import { flowLocator } from '../locators';
+
+/** Enable and disable: a state action sent with the flow's current (or pinned) etag; returns the updated flow. */
+export function stateOperation(action: 'enable' | 'disable') {
+	const description: INodeProperties[] = [{ ...flowLocator, displayOptions: showFor('flow', action) }, pinnedEtagParameter('flow', [action])];
+	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const flowId = requiredId(this, 'flowId', 'Flow', itemIndex);
+		const pinned = (this.getNodeParameter('etag', itemIndex, '') as string).trim();
+		const etag = pinned || String((await getEntity(this, 'flows', flowId, itemIndex)).etag ?? '');
+		await aepRequest(this, { method: 'POST', path: `/flows/${encodeURIComponent(flowId)}/action`, query: { op: action }, ifMatch: etag, itemIndex });
+		return await getEntity(this, 'flows', flowId, itemIndex);
+	}
+	return { description, execute };
+}

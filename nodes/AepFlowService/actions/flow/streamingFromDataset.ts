@@ -1,0 +1,94 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CONNECTION_SPECS, FLOW_SPECS, STREAMING_PROVIDER_ID } from '../../../shared/aep/ids';
+import { aepRequest } from '../../../shared/transport/request';
+import { dataLakeTargetConnectionBody, streamingSourceConnectionBody } from '../bodies';
+import { validated } from '../common';
+import { CompositeCreate } from '../composite';
+import { getEntity } from '../entities';
+
+export function streamingFromDatasetDescription(displayOptions: INodeProperties['displayOptions']): INodeProperties[] {
+	return [
+		{
+			displayName: 'Dataset ID',
+			name: 'datasetId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The dataset the streamed records land in; its schema is read from Catalog',
+			displayOptions,
+		},
+		{
+			displayName: 'Flow Name',
+			name: 'streamName',
+			type: 'string',
+			default: '',
+			description: 'Empty uses the dataset name followed by "Stream"',
+			displayOptions,
+		},
+		{
+			displayName: 'Authentication Required',
+			name: 'authenticationRequired',
+			type: 'boolean',
+			default: false,
+			description: 'Whether senders must authenticate to the streaming endpoint',
+			displayOptions,
+		},
+	];
+}
+
+/** Body of an HTTP API streaming base connection; Adobe answers with the inlet URL in `auth.params.inletUrl`. */
+export function streamingBaseConnectionBody(name: string, sourceId: string, authenticationRequired: boolean, description?: string): IDataObject {
+	const params: IDataObject = { sourceId, dataType: 'xdm', name };
+	if (authenticationRequired) params.authenticationRequired = true;
+	return {
+		name,
+		providerId: STREAMING_PROVIDER_ID,
+		...(description ? { description } : {}),
+		connectionSpec: { id: CONNECTION_SPECS.streaming, version: '1.0' },
+		auth: { specName: 'Streaming Connection', params },
+	};
+}
+
+/**
+ * aepp's createFlowStreaming "dataset mode", as one step: read the dataset, then create the streaming
+ * base connection, its source connection, a data lake target connection and the flow. If a step
+ * fails, what was created is deleted again.
+ */
+export async function createStreamingFlowFromDataset(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const datasetId = (context.getNodeParameter('datasetId', itemIndex, '') as string).trim();
+	if (!datasetId) throw new NodeOperationError(context.getNode(), '"Dataset ID" is empty', { itemIndex, description: 'Set the ID of the dataset to stream into.' });
+	const catalog = await aepRequest(context, { method: 'GET', service: 'catalog', path: `/dataSets/${encodeURIComponent(datasetId)}`, itemIndex });
+	const dataset = (catalog[datasetId] as IDataObject | undefined) ?? {};
+	const schemaId = String((dataset.schemaRef as IDataObject | undefined)?.id ?? '');
+	if (!schemaId) {
+		throw new NodeOperationError(context.getNode(), `Dataset ${datasetId} has no XDM schema`, { itemIndex, description: 'Streaming needs a dataset based on an XDM schema.' });
+	}
+	const name = (context.getNodeParameter('streamName', itemIndex, '') as string).trim() || `${String(dataset.name ?? datasetId)} Stream`;
+	const description = (context.getNodeParameter('flowDescription', itemIndex, '') as string).trim() || undefined;
+	const authenticationRequired = context.getNodeParameter('authenticationRequired', itemIndex, false) as boolean;
+	const targetBody = validated(context, itemIndex, () => dataLakeTargetConnectionBody({ name: `${name} Data Lake Target`, datasetId, schemaId, format: 'json' }));
+
+	const composite = new CompositeCreate(context, itemIndex, `Creating the streaming flow for dataset ${datasetId}`);
+	return await composite.run(async () => {
+		// The source id names the stream in the inlet; it must be unique in the organization.
+		const sourceId = `${datasetId}-${Date.now().toString(36)}`;
+		const baseConnectionId = await composite.create('connections', 'baseConnectionId', streamingBaseConnectionBody(`${name} Account`, sourceId, authenticationRequired, description));
+		const sourceBody = validated(context, itemIndex, () => streamingSourceConnectionBody({ name: `${name} Source`, baseConnectionId, format: 'json', description }));
+		const sourceConnectionId = await composite.create('sourceConnections', 'sourceConnectionId', sourceBody);
+		const targetConnectionId = await composite.create('targetConnections', 'targetConnectionId', targetBody);
+		const flowId = await composite.create('flows', 'flowId', {
+			name,
+			...(description ? { description } : {}),
+			flowSpec: { id: FLOW_SPECS.streaming, version: '1.0' },
+			sourceConnectionIds: [sourceConnectionId],
+			targetConnectionIds: [targetConnectionId],
+			transformations: [],
+		});
+		const base = await getEntity(context, 'connections', baseConnectionId, itemIndex);
+		const flow = await getEntity(context, 'flows', flowId, itemIndex);
+		const inletUrl = ((base.auth as IDataObject | undefined)?.params as IDataObject | undefined)?.inletUrl ?? null;
+		return { ...composite.ids, datasetId, datasetName: dataset.name ?? null, inletUrl, flow };
+	});
+}
