@@ -169,9 +169,11 @@ describe('delivery guarantees', () => {
 			delivered.push(...items.map((item) => item.runId));
 			driver.restart();
 		}
-		const expected = env.sim.store.list('prod', 'runs').filter((r) => backlog.some((b) => b.id === r.id)).map((r) => r.id);
-		for (const id of expected) expect(delivered).toContain(id);
+		const createdAt = new Map(env.sim.store.list('prod', 'runs').map((r) => [r.id, r.createdAt]));
+		for (const run of backlog) expect(delivered).toContain(run.id);
 		expect(new Set(delivered).size).toBe(delivered.length);
+		const times = delivered.map((id) => createdAt.get(id));
+		expect(times).toEqual([...times].sort((a, b) => a - b)); // oldest first, across polls
 	});
 
 	test('with 100,000 runs in history an idle poll makes exactly one request', async () => {
@@ -187,5 +189,29 @@ describe('delivery guarantees', () => {
 		expect(request.path).toBe(RUNS);
 		expect(request.params.property).toEqual(expect.arrayContaining([expect.stringMatching(/^updatedAt>=\d+$/), 'metrics.statusSummary.status==failed']));
 		expect(request.params.orderby).toBe('updatedAt');
+	});
+});
+
+describe('downstream', () => {
+	test('trigger -> Set runs in trigger mode and keeps paired items', async () => {
+		const [flow] = flows(1);
+		const driver = trigger({ event: 'failedRun' });
+		await driver.poll();
+		const created = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 2, status: 'inProgress' });
+		env.sim.clock.advance(1000);
+		created.forEach((run) => fail(run));
+		const nodes = [
+			env.n8n.node('AEP Trigger', require('./harness/n8n').AEP_TRIGGER, driver.parameters),
+			{ id: 'set-id', name: 'Alert', type: 'n8n-nodes-base.set', typeVersion: 1, position: [0, 0], parameters: { fields: { text: '={{ "Dataflow " + $json.flowName + " failed: " + $json.errors[0].code }}' } } },
+		];
+		const workflow = env.n8n.workflow({ nodes, connections: { 'AEP Trigger': { main: [[{ node: 'Alert', type: 'main', index: 0 }]] } }, staticData: driver.workflow.staticData });
+		const pollOutput = await env.n8n.poll(workflow, 'AEP Trigger');
+		expect(pollOutput[0]).toHaveLength(2);
+		const { output, error, run } = await env.n8n.runFromTrigger(workflow, 'AEP Trigger', pollOutput);
+		expect(error).toBeUndefined();
+		expect(run.mode).toBe('trigger');
+		expect(output.Alert).toHaveLength(2);
+		expect(output.Alert.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(output.Alert[0].json.text).toMatch(new RegExp(`^Dataflow ${flow.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} failed: [A-Z]+-\\d+-\\d{3}$`));
 	});
 });

@@ -89,8 +89,9 @@ class RunReader {
 			method: 'GET',
 			path: '/runs',
 			query,
-			timeoutMs: Math.min(30_000, remaining),
-			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxTotalMs: Math.min(DEFAULT_RETRY_POLICY.maxTotalMs, remaining / 2) },
+			// A hung request must leave room for a retry within the poll's budget.
+			timeoutMs: Math.min(30_000, remaining / 3),
+			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxTotalMs: Math.min(DEFAULT_RETRY_POLICY.maxTotalMs, (remaining * 2) / 3) },
 		});
 	}
 

@@ -9,7 +9,7 @@ const path = require('node:path');
 // n8n-core keeps an instance folder (encryption key); tests get a throw-away one.
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'aep-n8n-'));
 
-const { Workflow, NodeConnectionTypes } = require('n8n-workflow');
+const { Workflow, NodeConnectionTypes, createRunExecutionData } = require('n8n-workflow');
 const { WorkflowExecute, ExecutionLifecycleHooks, PollContext, ExecuteContext, RoutingNode } = require('n8n-core');
 const { TestCredentialsHelper, TEST_NODE_TYPE } = require('./credentials');
 
@@ -225,6 +225,22 @@ class N8nTestInstance {
 			if (error.cause?.code) return { status: 'Error', message: error.cause.code };
 			return { status: 'Error', message: String(error.message) };
 		}
+	}
+
+	/**
+	 * Runs the rest of a workflow from a trigger's poll output, as n8n does after a poll emits
+	 * (mode 'trigger'). Returns each node's output items by name.
+	 */
+	async runFromTrigger(workflow, triggerName, pollOutput) {
+		this.executions++;
+		const runExecutionData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node: workflow.getNode(triggerName), data: { main: pollOutput }, source: null }] },
+		});
+		const hooks = new ExecutionLifecycleHooks('trigger', String(this.executions), { id: 'wf-1', nodes: Object.values(workflow.nodes), connections: workflow.connectionsBySourceNode, name: 'Test workflow', active: true, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null });
+		const run = await new WorkflowExecute(this.additionalData(hooks), 'trigger', runExecutionData).processRunExecutionData(workflow);
+		const output = {};
+		for (const [nodeName, taskData] of Object.entries(run.data.resultData.runData)) output[nodeName] = taskData[0]?.data?.main?.[0] ?? [];
+		return { run, output, error: run.data.resultData.error };
 	}
 
 	/**

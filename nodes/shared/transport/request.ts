@@ -173,11 +173,12 @@ function adobeApiError(
 		message = facts.message;
 		description = `Request: ${target}`;
 	}
+	// No `code` key: n8n would replace the message with a generic one for socket error codes.
 	const sanitized: JsonObject = {
 		message: clean(message),
 		description: description ? clean(description) : null,
 		httpCode: facts.status !== undefined ? String(facts.status) : null,
-		code: errorCode ?? null,
+		adobeCode: errorCode ?? null,
 	};
 	return new NodeApiError(context.getNode(), sanitized, {
 		message: sanitized.message as string,
