@@ -2,10 +2,24 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as connection from './actions/connection';
+import * as connectionSpec from './actions/connectionSpec';
+import * as datasetExport from './actions/datasetExport';
 import * as flow from './actions/flow';
+import * as flowSpec from './actions/flowSpec';
+import * as landingZone from './actions/landingZone';
+import * as run from './actions/run';
+import * as sourceConnection from './actions/sourceConnection';
+import * as targetConnection from './actions/targetConnection';
 import { router } from './actions/router';
 import { getConnectionSpecs, getFlows, getFlowSpecs } from './methods/loadOptions';
-import { searchConnections, searchFlows, searchSourceConnections, searchTargetConnections } from './methods/listSearch';
+import {
+	searchConnections,
+	searchConnectionSpecs,
+	searchFlows,
+	searchFlowSpecs,
+	searchSourceConnections,
+	searchTargetConnections,
+} from './methods/listSearch';
 
 export class AepFlowService implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,17 +43,31 @@ export class AepFlowService implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Connection', value: 'connection' },
+					{ name: 'Connection Spec', value: 'connectionSpec' },
+					{ name: 'Dataset Export', value: 'datasetExport' },
 					{ name: 'Flow', value: 'flow' },
+					{ name: 'Flow Spec', value: 'flowSpec' },
+					{ name: 'Landing Zone', value: 'landingZone' },
+					{ name: 'Run', value: 'run' },
+					{ name: 'Source Connection', value: 'sourceConnection' },
+					{ name: 'Target Connection', value: 'targetConnection' },
 				],
 				default: 'flow',
 			},
 			...connection.description,
+			...connectionSpec.description,
+			...datasetExport.description,
 			...flow.description,
+			...flowSpec.description,
+			...landingZone.description,
+			...run.description,
+			...sourceConnection.description,
+			...targetConnection.description,
 		],
 	};
 
 	methods = {
-		listSearch: { searchFlows, searchConnections, searchSourceConnections, searchTargetConnections },
+		listSearch: { searchFlows, searchConnections, searchConnectionSpecs, searchFlowSpecs, searchSourceConnections, searchTargetConnections },
 		loadOptions: { getConnectionSpecs, getFlowSpecs, getFlows },
 	};
 

@@ -154,8 +154,9 @@ function createRunEngine({ store, clock, seed }) {
     return run;
   }
 
-  // Runs that started at `ticks` (in the past): finished ones are complete at once,
-  // runs still going at the current time stay in progress and finish later.
+  // Runs that started at `ticks` (at or before now): finished ones are complete at
+  // once; runs still going stay in progress and finish later (forced inProgress:
+  // at least a minute from now).
   function historicalRuns(sandbox, flow, ticks, { status } = {}) {
     const sb = store.sandbox(sandbox);
     const info = runInfo(sandbox, flow);
@@ -166,12 +167,13 @@ function createRunEngine({ store, clock, seed }) {
     const runs = [];
     let latest = null;
     for (const t of ticks) {
-      const startedAt = t + startOffset();
+      const startedAt = Math.min(t + startOffset(), now);
       const completedAt = startedAt + duration();
       const run = newRun({ store, sandbox: sb, flow, kind, at: t, startedAt });
       if (forced === 'inProgress' || completedAt > now) {
         live.set(run.id, info);
-        heap.push({ t: Math.max(completedAt, now), type: 'finish', sandbox, runId: run.id });
+        const finishAt = forced === 'inProgress' ? Math.max(completedAt, now + duration()) : completedAt;
+        heap.push({ t: finishAt, type: 'finish', sandbox, runId: run.id });
       } else {
         const outcome = resolveOutcome(rng, kind, forced || rollStatus(rng, kind, profile), profile);
         applyOutcome(run, info, outcome, rng, completedAt);

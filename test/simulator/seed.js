@@ -50,8 +50,10 @@ function createSeeder({ store, runEngine, clock }) {
   function seedRuns({ sandbox = 'prod', flowId, count = 10, status, spacingMs = 15 * 60000 } = {}) {
     const flow = store.sandbox(sandbox) && store.get(sandbox, 'flows', flowId);
     if (!flow) throw new Error(`flow ${flowId} not found in sandbox ${sandbox}`);
-    // Every seeded run has started and (unless asked otherwise) finished before now.
-    const end = clock.now() - MAX_DURATION - 60000;
+    // Runs seeded in progress are current (the newest starts now); any other
+    // seeded run has started and finished before now.
+    const running = String(status).toLowerCase() === 'inprogress';
+    const end = running ? clock.now() : clock.now() - MAX_DURATION - 60000;
     const ticks = Array.from({ length: count }, (_, i) => end - (count - 1 - i) * spacingMs);
     return runEngine.historicalRuns(sandbox, flow, ticks, { status });
   }

@@ -4,7 +4,7 @@
 // Exits non-zero when any check fails.
 
 const assert = require('node:assert/strict');
-const path = require('node:path');
+const { join } = require('node:path');
 const { spawn } = require('node:child_process');
 const { startSimulator, DEFAULT_CLIENT } = require('./server');
 
@@ -270,8 +270,31 @@ async function main() {
     assert.deepEqual(zone.body, { containerName: 'dlz-user-container', containerTTL: '7' });
     const creds = (await api.request('GET', '/data/foundation/connectors/landingzone/credentials?type=user_drop_zone')).body;
     const refreshed = (await api.request('POST', '/data/foundation/connectors/landingzone/credentials?type=user_drop_zone&action=refresh')).body;
-    assert.ok(creds.SASUri.startsWith(`https://${creds.storageAccountName}.blob.core.windows.net/`));
+    assert.equal(creds.SASUri, `${sim.url}/__blob/${creds.storageAccountName}/dlz-user-container?${creds.SASToken}`);
     assert.notEqual(creds.SASToken, refreshed.SASToken);
+
+    // Upload through the SAS URI: a stale token is refused, the current one stores the file for explore/preview.
+    const blobUrl = (sas) => { const u = new URL(sas); u.pathname += '/uploads/people.csv'; return u; };
+    const put = (sas, headers = { 'x-ms-blob-type': 'BlockBlob' }) => fetch(blobUrl(sas), { method: 'PUT', headers, body: 'id;name\n1;Ann\n2;Bob\n' });
+    const stale = await put(creds.SASUri);
+    assert.equal(stale.status, 403);
+    assert.match(await stale.text(), /<Code>AuthenticationFailed<\/Code>/);
+    assert.equal((await put(refreshed.SASUri, {})).status, 400);
+    assert.equal((await put(refreshed.SASUri)).status, 201);
+    const root = (await get('/connectionSpecs/26f526f2-58f4-4712-961d-e41bf1ccc0e8/explore?objectType=folder&object=dlz-user-container/uploads')).body;
+    assert.deepEqual(root.map((e) => e.path), ['dlz-user-container/uploads/people.csv']);
+    const preview = (await get('/connectionSpecs/26f526f2-58f4-4712-961d-e41bf1ccc0e8/explore?objectType=file&object=dlz-user-container/uploads/people.csv&preview=true&determineProperties=true')).body;
+    assert.deepEqual(preview.data, [{ id: '1', name: 'Ann' }, { id: '2', name: 'Bob' }]);
+    assert.deepEqual(preview.properties, { fileType: 'delimited', compressionType: 'None', columnDelimiter: ';' });
+
+    // The AWS variant of the same sandbox.
+    await api.control('POST', '/landingzone/provider', { sandbox: 'prod', provider: 'aws' });
+    const awsZone = (await api.request('GET', '/data/foundation/connectors/landingzone?type=user_drop_zone')).body;
+    assert.equal(awsZone.dlzProvider, 'Amazon S3');
+    assert.equal(awsZone.dataTTL.timeQuantity, 7);
+    const awsCreds = (await api.request('GET', '/data/foundation/connectors/landingzone/credentials?type=user_drop_zone')).body;
+    assert.ok(awsCreds.credentials.awsAccessKeyId && awsCreds.expiryTime > sim.clock.now() / 1000);
+    await api.control('POST', '/landingzone/provider', { sandbox: 'prod', provider: 'azure' });
     const configs = await get('/connectionSpecs/23598e46-f560-407b-88d5-ea6207e49db0/configs?outputType=activationDatasets&outputField=datasets&start=0&limit=2');
     assert.equal(configs.body.items.length, 2);
     assert.equal(configs.body.pageInfo.hasNext, true);
@@ -321,7 +344,7 @@ async function main() {
   await sim.close();
 
   await check('cli.js --demo --port 0 starts, prints its URL and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), '--demo', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(__dirname, 'cli.js'), '--demo', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       const firstLine = await new Promise((resolve, reject) => {
         let out = '';
@@ -330,7 +353,7 @@ async function main() {
           if (out.includes('\n')) resolve(out.split('\n')[0]);
         });
         child.once('exit', (code) => reject(new Error(`cli exited with ${code}`)));
-        setTimeout(() => reject(new Error('cli printed nothing within 10 s')), 10000);
+        setTimeout(() => reject(new Error('cli printed nothing within 10 s')), 10000).unref();
       });
       const url = /(http:\/\/\S+)/.exec(firstLine)[1];
       const info = await (await fetch(`${url}/__sim`)).json();

@@ -15,6 +15,9 @@ const { createRequestLog } = require('./requestLog');
 const { createPlatform } = require('./platform');
 const { createControlRouter } = require('./routes/control');
 const { createApiHandler } = require('./api');
+const { createBlobHandler, isBlobPath } = require('./blob');
+const landingZone = require('./routes/landingZone');
+const { DEMO_DATASET_NAMES } = require('./catalog/datasets');
 const { loadDemo } = require('./demo');
 const { readBody, parseQuery, lowerCaseHeaders, sendJson } = require('./http');
 
@@ -62,6 +65,20 @@ async function startSimulator(options = {}) {
     seedRuns: seeder.seedRuns,
     seedDemo: () => loadDemo({ store, seeder, runEngine, clock }),
     setRunOutcome: runEngine.setRunOutcome,
+    // Extra connection or flow specs (specs are global, as in AEP), e.g. to test paging or name clashes.
+    addSpecs(resource, specs) {
+      if (!['connectionSpecs', 'flowSpecs'].includes(resource)) throw new Error('resource must be connectionSpecs or flowSpecs');
+      return store.insertMany(null, resource, specs);
+    },
+    // Catalog datasets (they are what dataset exports can export); `names` or the first `count` demo names.
+    seedDatasets({ sandbox = 'prod', names, count = 5 } = {}) {
+      const list = names || Array.from({ length: count }, (_, i) => DEMO_DATASET_NAMES[i % DEMO_DATASET_NAMES.length] + (i >= DEMO_DATASET_NAMES.length ? ` ${i + 1}` : ''));
+      return list.map((name) => store.ensureDataset(sandbox, name));
+    },
+    // Serves a sandbox's Data Landing Zone from Azure (default) or AWS.
+    setLandingZoneProvider(sandbox, provider) {
+      landingZone.setProvider(store.ensureSandbox(sandbox), provider);
+    },
     reset() {
       store.reset();
       runEngine.reset();
@@ -91,6 +108,7 @@ async function startSimulator(options = {}) {
     close: null,
   };
   const control = createControlRouter(sim);
+  const blob = createBlobHandler({ store, clock });
   const api = createApiHandler({ log, faults, ims, platform, clock, latencyMs: () => latencyMs });
 
   function handleControl(req, res, path, query, text) {
@@ -112,6 +130,11 @@ async function startSimulator(options = {}) {
     let text;
     try {
       url = new URL(req.url, 'http://simulator');
+      // Blob uploads are binary: the blob endpoint reads its own body.
+      if (isBlobPath(url.pathname)) {
+        await blob(req, res, url);
+        return;
+      }
       text = await readBody(req);
     } catch {
       res.destroy();

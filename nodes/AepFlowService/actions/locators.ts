@@ -20,3 +20,5 @@ export const flowLocator = entityLocator('Flow', 'flowId', 'searchFlows', 'The d
 export const connectionLocator = entityLocator('Connection', 'connectionId', 'searchConnections', 'The base connection to use');
 export const sourceConnectionLocator = entityLocator('Source Connection', 'sourceConnectionId', 'searchSourceConnections', 'The source connection to use');
 export const targetConnectionLocator = entityLocator('Target Connection', 'targetConnectionId', 'searchTargetConnections', 'The target connection to use');
+export const connectionSpecLocator = entityLocator('Connection Spec', 'connectionSpec', 'searchConnectionSpecs', 'The connection spec to use');
+export const flowSpecLocator = entityLocator('Flow Spec', 'flowSpec', 'searchFlowSpecs', 'The flow spec to use');

@@ -2,12 +2,26 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as connection from './connection';
+import * as connectionSpec from './connectionSpec';
+import * as datasetExport from './datasetExport';
 import * as flow from './flow';
+import * as flowSpec from './flowSpec';
+import * as landingZone from './landingZone';
+import * as run from './run';
+import * as sourceConnection from './sourceConnection';
+import * as targetConnection from './targetConnection';
 import type { ResourceOperations } from './types';
 
 const resources: Record<string, ResourceOperations> = {
 	connection: connection.operations,
+	connectionSpec: connectionSpec.operations,
+	datasetExport: datasetExport.operations,
 	flow: flow.operations,
+	flowSpec: flowSpec.operations,
+	landingZone: landingZone.operations,
+	run: run.operations,
+	sourceConnection: sourceConnection.operations,
+	targetConnection: targetConnection.operations,
 };
 
 /** Keeps n8n errors as they are (with the failing item's index); wraps anything else. */

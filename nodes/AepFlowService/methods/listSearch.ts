@@ -43,3 +43,11 @@ export async function searchSourceConnections(this: ILoadOptionsFunctions, filte
 export async function searchTargetConnections(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
 	return await searchCollection(this, 'targetConnections', named, filter, token);
 }
+
+export async function searchConnectionSpecs(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	return await searchCollection(this, 'connectionSpecs', named, filter, token);
+}
+
+export async function searchFlowSpecs(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	return await searchCollection(this, 'flowSpecs', named, filter, token);
+}

@@ -9,6 +9,7 @@ const { badRequest, flowError } = require('../errors');
 const { first } = require('../http');
 const { explore } = require('../catalog/explore');
 const { EXPLORE_PARAMS } = require('./connections');
+const { uploadedFiles } = require('./landingZone');
 
 const CONFIG_PARAMS = ['outputType', 'outputField', 'start', 'limit', 'properties'];
 
@@ -46,7 +47,7 @@ function register(router) {
   router.get('/connectionSpecs/:id/explore', (ctx) => {
     common.allowParams(ctx, EXPLORE_PARAMS);
     common.find(ctx, 'connectionSpecs', ctx.params.id);
-    return { status: 200, body: explore(ctx.params.id, ctx.query) };
+    return { status: 200, body: explore(ctx.params.id, ctx.query, { uploads: uploadedFiles(ctx.sandbox) }) };
   });
   router.get('/connectionSpecs/:id/configs', exportableDatasets);
 }

@@ -6,8 +6,12 @@ const common = require('./common');
 const { badRequest } = require('../errors');
 const { buildConnection, maskSecrets } = require('../entities');
 const { explore } = require('../catalog/explore');
+const { uploadedFiles } = require('./landingZone');
 
-const EXPLORE_PARAMS = ['objectType', 'object', 'fileType', 'FileType', 'compressionType', 'CompressionType', 'preview', 'determineProperties', 'fileProperties'];
+const EXPLORE_PARAMS = [
+  'objectType', 'object', 'fileType', 'FileType', 'compressionType', 'CompressionType', 'columnDelimiter', 'encoding',
+  'preview', 'determineProperties', 'fileProperties',
+];
 
 function protectSpec(segments) {
   if (segments[0] === 'connectionSpec') throw badRequest(1414, 'The connection spec of a connection cannot be updated.');
@@ -67,7 +71,7 @@ function register(router) {
   router.get('/connections/:id/explore', (ctx) => {
     common.allowParams(ctx, EXPLORE_PARAMS);
     const connection = common.find(ctx, 'connections', ctx.params.id);
-    return { status: 200, body: explore(connection.connectionSpec.id, ctx.query) };
+    return { status: 200, body: explore(connection.connectionSpec.id, ctx.query, { uploads: uploadedFiles(ctx.sandbox) }) };
   });
 
   router.post('/connections/:id/action', (ctx) => common.publishAction(ctx, 'connections'));

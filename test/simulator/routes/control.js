@@ -56,6 +56,16 @@ function createControlRouter(sim) {
 
   router.post('/__sim/seed/demo', () => ok({ counts: sim.store.seedDemo() }));
 
+  router.post('/__sim/seed/datasets', ({ body }) => {
+    const datasets = sim.store.seedDatasets(body);
+    return ok({ count: datasets.length, items: datasets });
+  });
+
+  router.post('/__sim/landingzone/provider', ({ body }) => {
+    sim.store.setLandingZoneProvider(body.sandbox || 'prod', body.provider);
+    return ok({ sandbox: body.sandbox || 'prod', provider: body.provider });
+  });
+
   router.get('/__sim/clock', () => ok(clockBody(sim.clock)));
   router.post('/__sim/clock/advance', ({ body }) => {
     sim.clock.advance(durationMs(body));

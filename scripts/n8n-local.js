@@ -1,13 +1,13 @@
 // Provides a pinned n8n in .n8n-local/ (installed once, reused by later runs) and helpers to run its CLI
 // against a user folder that has this package installed the way n8n installs community packages.
 // Must run under Node >= 22.22 (scripts/node24.mjs takes care of that).
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+'use strict';
+const { execFileSync, spawn } = require('node:child_process');
+const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { dirname, join, resolve } = require('node:path');
 
-export const N8N_VERSION = '2.41.1';
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const N8N_VERSION = '2.41.1';
+const projectRoot = resolve(__dirname, '..');
 const installDir = join(projectRoot, '.n8n-local', `n8n-${N8N_VERSION}`);
 const readyMarker = join(installDir, '.ready');
 const nodeDir = dirname(dirname(process.execPath));
@@ -23,15 +23,11 @@ function npm(args, cwd, extraEnv = {}) {
 }
 
 function nodeGyp() {
-	const npmCli = execFileSync('npm', ['root', '-g'], { encoding: 'utf8' }).trim();
-	const candidates = [join(npmCli, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'), join(nodeDir, 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')];
-	const found = candidates.find((candidate) => existsSync(candidate));
-	if (!found) throw new Error('node-gyp (shipped with npm) was not found: it is needed to build sqlite3 for n8n');
-	return found;
+	return require.resolve('node-gyp/bin/node-gyp.js', { paths: [projectRoot] });
 }
 
 /** Installs n8n once. Install scripts are skipped (some download binaries, which fails offline); sqlite3 is compiled instead. */
-export function ensureN8n() {
+function ensureN8n() {
 	const bin = join(installDir, 'node_modules', 'n8n', 'bin', 'n8n');
 	if (existsSync(readyMarker) && existsSync(bin)) return bin;
 	const [major, minor] = process.versions.node.split('.').map(Number);
@@ -57,7 +53,7 @@ export function ensureN8n() {
  * Creates an n8n user folder with this package installed in `.n8n/nodes/node_modules`, from the packed
  * tarball, exactly as n8n's community package installer lays it out. Run `npm run build` first.
  */
-export function prepareUserFolder(userFolder) {
+function prepareUserFolder(userFolder) {
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
 	const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', nodesDir], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } }))[0];
@@ -72,7 +68,7 @@ export function prepareUserFolder(userFolder) {
 }
 
 /** Environment for a quiet, offline n8n bound to loopback. */
-export function n8nEnv(userFolder, port, extra = {}) {
+function n8nEnv(userFolder, port, extra = {}) {
 	return {
 		...process.env,
 		N8N_USER_FOLDER: userFolder,
@@ -102,12 +98,12 @@ export function n8nEnv(userFolder, port, extra = {}) {
 }
 
 /** Runs an n8n CLI command to completion. */
-export function n8nCli(bin, args, env) {
+function n8nCli(bin, args, env) {
 	return execFileSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Starts `n8n start`; resolves once the editor answers on /healthz. */
-export async function startN8n(bin, env, { onOutput } = {}) {
+async function startN8n(bin, env, { onOutput } = {}) {
 	const child = spawn(process.execPath, [bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	child.stdout.on('data', (chunk) => onOutput?.(String(chunk)));
 	child.stderr.on('data', (chunk) => onOutput?.(String(chunk)));
@@ -116,7 +112,8 @@ export async function startN8n(bin, env, { onOutput } = {}) {
 	while (Date.now() - started < 180_000) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode} while starting`);
 		try {
-			const response = await fetch(`${url}/healthz`);
+			// /healthz answers while n8n is still migrating; readiness waits until it is fully up.
+			const response = await fetch(`${url}/healthz/readiness`);
 			if (response.ok) return { child, url };
 		} catch {
 			// not listening yet
@@ -127,6 +124,6 @@ export async function startN8n(bin, env, { onOutput } = {}) {
 	throw new Error('n8n did not become ready within 3 minutes');
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'install') {
-	ensureN8n();
-}
+module.exports = { N8N_VERSION, projectRoot, ensureN8n, prepareUserFolder, n8nEnv, n8nCli, startN8n };
+
+if (require.main === module && process.argv[2] === 'install') ensureN8n();

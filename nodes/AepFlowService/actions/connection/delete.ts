@@ -1,0 +1,12 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requiredId, showFor } from '../common';
+import { deleteEntity } from '../entities';
+import { connectionLocator } from '../locators';
+
+export const description: INodeProperties[] = [{ ...connectionLocator, displayOptions: showFor('connection', 'delete') }];
+
+/** Adobe refuses to delete a base connection that flows still use (FLOW-1418); that error is passed on. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await deleteEntity(this, 'connections', requiredId(this, 'connectionId', 'Connection', itemIndex), itemIndex);
+}

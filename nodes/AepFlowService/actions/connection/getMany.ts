@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { formatFilter, propertyFilter } from '../../../shared/transport/filters';
+import { maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
+import { listEntities } from '../entities';
+import { propertyFiltersOption, rawPropertyFilters } from '../propertyFilters';
+
+export const description: INodeProperties[] = [
+	...returnAllAndLimit('connection', 'getMany'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor('connection', 'getMany'),
+		description: 'Filters applied by Flow Service before paging, so only matching connections are read',
+		options: [
+			{
+				displayName: 'Connection Spec Name or ID',
+				name: 'connectionSpecId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getConnectionSpecs' },
+				default: '',
+				description: 'Only connections of this spec. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			propertyFiltersOption('name==Acme S3'),
+			{
+				displayName: 'State',
+				name: 'state',
+				type: 'options',
+				options: [
+					{ name: 'Disabled', value: 'disabled' },
+					{ name: 'Draft', value: 'draft' },
+					{ name: 'Enabled', value: 'enabled' },
+				],
+				default: 'enabled',
+			},
+		],
+	},
+];
+
+interface ConnectionFilters {
+	connectionSpecId?: string;
+	property?: string[] | string;
+	state?: string;
+}
+
+/** The UI filters as Flow Service `property` filters, sent as repeated parameters (all must match). */
+function connectionFilters(filters: ConnectionFilters): string[] {
+	const result: string[] = [];
+	if (filters.connectionSpecId?.trim()) result.push(formatFilter(propertyFilter('connectionSpec.id', '==', filters.connectionSpecId.trim())));
+	if (filters.state) result.push(formatFilter(propertyFilter('state', '==', filters.state)));
+	return [...result, ...rawPropertyFilters(filters.property)];
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = validated(this, itemIndex, () => connectionFilters(this.getNodeParameter('filters', itemIndex, {}) as ConnectionFilters));
+	return await listEntities(this, 'connections', { filters }, maxItemsOf(this, itemIndex), itemIndex);
+}

@@ -1,0 +1,12 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requiredId, showFor } from '../common';
+import { getEntity } from '../entities';
+import { connectionSpecLocator } from '../locators';
+
+export const description: INodeProperties[] = [{ ...connectionSpecLocator, displayOptions: showFor('connectionSpec', 'get') }];
+
+/** The spec itself, unwrapped from the `items` envelope (aepp returns the envelope here, unlike every other get). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await getEntity(this, 'connectionSpecs', requiredId(this, 'connectionSpec', 'Connection Spec', itemIndex), itemIndex);
+}

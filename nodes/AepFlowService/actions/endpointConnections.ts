@@ -1,0 +1,224 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { formatFilter, propertyFilter } from '../../shared/transport/filters';
+import { DATA_FORMATS } from './bodies';
+import { maxItemsOf, pinnedEtagParameter, requiredId, returnAllAndLimit, showFor, validated } from './common';
+import { deleteEntity, getEntity, listEntities, patchEntity, type Collection, type PatchOperation } from './entities';
+import { entityLocator, sourceConnectionLocator, targetConnectionLocator } from './locators';
+import { patchOperationsParameter, readPatchOperations } from './patch';
+import { propertyFiltersOption, rawPropertyFilters } from './propertyFilters';
+
+/**
+ * Source and target connections are the two ends of a flow and share everything but their
+ * collection: get, list with filters, JSON Patch update and delete live here once for both.
+ */
+export type EndpointResource = 'sourceConnection' | 'targetConnection';
+
+const ENDPOINTS: Record<EndpointResource, { collection: Collection; locator: INodeProperties; label: string; plural: string }> = {
+	sourceConnection: { collection: 'sourceConnections', locator: sourceConnectionLocator, label: 'Source Connection', plural: 'source connections' },
+	targetConnection: { collection: 'targetConnections', locator: targetConnectionLocator, label: 'Target Connection', plural: 'target connections' },
+};
+
+const idOf = (context: IExecuteFunctions, resource: EndpointResource, itemIndex: number) =>
+	requiredId(context, ENDPOINTS[resource].locator.name, ENDPOINTS[resource].label, itemIndex);
+
+export const locatorFor = (resource: EndpointResource, operation: string): INodeProperties => ({
+	...ENDPOINTS[resource].locator,
+	displayOptions: showFor(resource, operation),
+});
+
+export async function getOne(context: IExecuteFunctions, resource: EndpointResource, itemIndex: number): Promise<IDataObject> {
+	return await getEntity(context, ENDPOINTS[resource].collection, idOf(context, resource, itemIndex), itemIndex);
+}
+
+export async function deleteOne(context: IExecuteFunctions, resource: EndpointResource, itemIndex: number): Promise<IDataObject> {
+	return await deleteEntity(context, ENDPOINTS[resource].collection, idOf(context, resource, itemIndex), itemIndex);
+}
+
+export function getManyDescription(resource: EndpointResource): INodeProperties[] {
+	return [
+		...returnAllAndLimit(resource, 'getMany'),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions: showFor(resource, 'getMany'),
+			description: `Filters applied by Flow Service before paging, so only matching ${ENDPOINTS[resource].plural} are read`,
+			options: [
+				{
+					displayName: 'Base Connection ID',
+					name: 'baseConnectionId',
+					type: 'string',
+					default: '',
+					description: 'Only those built on this base connection',
+				},
+				{
+					displayName: 'Connection Spec Name or ID',
+					name: 'connectionSpecId',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getConnectionSpecs' },
+					default: '',
+					description:
+						'Only those of this connector. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				propertyFiltersOption('params.dataSetId==5e8e1a8ab1c1f318a8ad8e38'),
+			],
+		},
+	];
+}
+
+interface EndpointFilters {
+	baseConnectionId?: string;
+	connectionSpecId?: string;
+	property?: string[] | string;
+}
+
+/** Turns the UI filters into Flow Service `property` filters; a bad raw filter fails before any call. */
+export function endpointFilters(filters: EndpointFilters): string[] {
+	const result: string[] = [];
+	for (const [path, value] of [
+		['baseConnectionId', filters.baseConnectionId],
+		['connectionSpec.id', filters.connectionSpecId],
+	] as const) {
+		if (value?.trim()) result.push(formatFilter(propertyFilter(path, '==', value.trim())));
+	}
+	return [...result, ...rawPropertyFilters(filters.property)];
+}
+
+export async function getMany(context: IExecuteFunctions, resource: EndpointResource, itemIndex: number): Promise<IDataObject[]> {
+	const filters = validated(context, itemIndex, () => endpointFilters(context.getNodeParameter('filters', itemIndex, {}) as EndpointFilters));
+	return await listEntities(context, ENDPOINTS[resource].collection, { filters }, maxItemsOf(context, itemIndex), itemIndex);
+}
+
+export function updateDescription(resource: EndpointResource): INodeProperties[] {
+	const show = showFor(resource, 'update');
+	return [
+		locatorFor(resource, 'update'),
+		{
+			displayName: 'Update With',
+			name: 'updateType',
+			type: 'options',
+			options: [
+				{ name: 'Fields', value: 'fields', description: 'Name or description' },
+				{ name: 'JSON Patch', value: 'patch', description: 'Your own JSON Patch operations, e.g. on /params/path or /data/format' },
+			],
+			default: 'fields',
+			displayOptions: show,
+		},
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: { show: { ...show?.show, updateType: ['fields'] } },
+			options: [
+				{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			],
+		},
+		patchOperationsParameter({ show: { ...show?.show, updateType: ['patch'] } }),
+		pinnedEtagParameter(resource, ['update']),
+	];
+}
+
+function fieldOperations(context: IExecuteFunctions, resource: EndpointResource, itemIndex: number): PatchOperation[] {
+	const fields = context.getNodeParameter('updateFields', itemIndex, {}) as { name?: string; description?: string };
+	const operations: PatchOperation[] = [];
+	if (fields.name !== undefined) {
+		if (!fields.name.trim()) {
+			throw new NodeOperationError(context.getNode(), '"Name" is empty', {
+				itemIndex,
+				description: `Give the ${ENDPOINTS[resource].label.toLowerCase()} a name or remove the field.`,
+			});
+		}
+		operations.push({ op: 'replace', path: '/name', value: fields.name.trim() });
+	}
+	if (fields.description !== undefined) operations.push({ op: 'replace', path: '/description', value: fields.description });
+	if (operations.length === 0) {
+		throw new NodeOperationError(context.getNode(), 'Nothing to update', { itemIndex, description: 'Add at least one field under "Update Fields".' });
+	}
+	return operations;
+}
+
+/** Applies the change with the current (or pinned) etag and returns the connection as stored afterwards. */
+export async function updateOne(context: IExecuteFunctions, resource: EndpointResource, itemIndex: number): Promise<IDataObject> {
+	const id = idOf(context, resource, itemIndex);
+	const operations =
+		context.getNodeParameter('updateType', itemIndex, 'fields') === 'patch' ? readPatchOperations(context, itemIndex) : fieldOperations(context, resource, itemIndex);
+	const pinnedEtag = context.getNodeParameter('etag', itemIndex, '') as string;
+	return await patchEntity(context, ENDPOINTS[resource].collection, id, operations, pinnedEtag, itemIndex);
+}
+
+/* Fields the typed create variants share. */
+
+export const baseConnectionLocator = entityLocator('Base Connection', 'baseConnectionId', 'searchConnections', 'The base connection it uses');
+
+type Show = INodeProperties['displayOptions'];
+
+/** Shows a parameter on create for the given create types only. */
+export function showForCreate(resource: EndpointResource, createTypes: string[]): Show {
+	return { show: { ...showFor(resource, 'create')?.show, createType: createTypes } };
+}
+
+export function nameAndDescription(resource: EndpointResource, createTypes: string[]): INodeProperties[] {
+	const label = ENDPOINTS[resource].label.toLowerCase();
+	return [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			description: `Name of the ${label}`,
+			displayOptions: showForCreate(resource, createTypes),
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: `Description of the ${label}`,
+			displayOptions: showForCreate(resource, createTypes),
+		},
+	];
+}
+
+export function formatField(resource: EndpointResource, createTypes: string[]): INodeProperties {
+	return {
+		displayName: 'Format',
+		name: 'format',
+		type: 'options',
+		options: DATA_FORMATS.map((format) => ({ name: format === 'json' ? 'JSON' : format[0].toUpperCase() + format.slice(1), value: format })),
+		default: 'delimited',
+		description: 'Format of the data: delimited text (such as CSV), JSON or Parquet',
+		displayOptions: showForCreate(resource, createTypes),
+	};
+}
+
+export function pathTypeField(resource: EndpointResource, createTypes: string[]): INodeProperties {
+	return {
+		displayName: 'Path Type',
+		name: 'pathType',
+		type: 'options',
+		options: [
+			{ name: 'File', value: 'file' },
+			{ name: 'Folder', value: 'folder' },
+		],
+		default: 'file',
+		description: 'Whether the path is a single file or a folder',
+		displayOptions: showForCreate(resource, createTypes),
+	};
+}
+
+/** The name, description and format every typed variant reads. */
+export function commonCreateInput(context: IExecuteFunctions, itemIndex: number) {
+	return {
+		name: context.getNodeParameter('name', itemIndex, '') as string,
+		description: context.getNodeParameter('description', itemIndex, '') as string,
+		format: context.getNodeParameter('format', itemIndex, 'delimited') as (typeof DATA_FORMATS)[number],
+	};
+}

@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { aepRequest } from '../../../shared/transport/request';
+import { normalizeContainer, zoneTypeOf, zoneTypeParameter } from './zone';
+
+export const description: INodeProperties[] = [zoneTypeParameter(['getContainer'])];
+
+/** The landing zone of the credential's sandbox, the same shape whether it lives on Azure or AWS. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const raw = await aepRequest<IDataObject>(this, {
+		method: 'GET',
+		service: 'connectors',
+		path: '/landingzone',
+		query: { type: zoneTypeOf(this, itemIndex) },
+		itemIndex,
+	});
+	return normalizeContainer(raw);
+}

@@ -1,0 +1,10 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { landingZoneCredentials, zoneTypeParameter } from './zone';
+
+export const description: INodeProperties[] = [zoneTypeParameter(['getCredentials'])];
+
+/** The credentials to read and write the landing zone's files. They are secrets: handle the output with care. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await landingZoneCredentials(this, itemIndex, false);
+}

@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { firstItem } from '../../../shared/transport/paging';
+import { aepRequest } from '../../../shared/transport/request';
+import { getEntity } from '../entities';
+import { runIdOf, runIdParameter, shapeRun, simplifyParameter } from './runs';
+
+export const description: INodeProperties[] = [runIdParameter(['retry']), simplifyParameter(['retry'])];
+
+/**
+ * Re-triggers a failed run (`POST /runs/{id}/action?op=re-trigger`). Flow Service answers with the
+ * id of a new run, which is returned as stored.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const runId = runIdOf(this, itemIndex);
+	const answer = await aepRequest<IDataObject>(this, {
+		method: 'POST',
+		path: `/runs/${encodeURIComponent(runId)}/action`,
+		query: { op: 're-trigger' },
+		itemIndex,
+	});
+	const newRun = await getEntity(this, 'runs', String(firstItem(answer).id), itemIndex);
+	return shapeRun(this, newRun, itemIndex);
+}

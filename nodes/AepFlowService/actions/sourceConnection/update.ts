@@ -1,0 +1,9 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { updateDescription, updateOne } from '../endpointConnections';
+
+export const description: INodeProperties[] = updateDescription('sourceConnection');
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await updateOne(this, 'sourceConnection', itemIndex);
+}

@@ -1,0 +1,9 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { deleteOne, locatorFor } from '../endpointConnections';
+
+export const description: INodeProperties[] = [locatorFor('targetConnection', 'delete')];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await deleteOne(this, 'targetConnection', itemIndex);
+}

@@ -1,0 +1,9 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getMany, getManyDescription } from '../endpointConnections';
+
+export const description: INodeProperties[] = getManyDescription('targetConnection');
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await getMany(this, 'targetConnection', itemIndex);
+}

@@ -1,0 +1,100 @@
+'use strict';
+// The demo's credential and workflows, as n8n's import:credentials / import:workflow read them.
+// Node types are the ones a user gets after installing the package from the community nodes panel.
+const PACKAGE = 'n8n-nodes-adobe-aep';
+const CREDENTIAL = { id: 'aepSimulatorCred01', name: 'AEP (local simulator)' };
+const credentials = { adobeAepApi: CREDENTIAL };
+
+function simulatorCredential({ simulatorUrl, clientId, clientSecret, orgId, scopes }) {
+	return [{
+		...CREDENTIAL,
+		type: 'adobeAepApi',
+		data: { clientId, clientSecret, orgId, scopes, sandboxName: 'prod', environment: 'custom', platformUrl: simulatorUrl, imsUrl: simulatorUrl, accessToken: '' },
+	}];
+}
+
+let nodeCount = 0;
+function node(name, type, typeVersion, parameters, position, extra = {}) {
+	nodeCount++;
+	return { id: `00000000-0000-4000-8000-${String(nodeCount).padStart(12, '0')}`, name, type, typeVersion, position, parameters, ...extra };
+}
+
+const chain = (...names) =>
+	Object.fromEntries(names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
+
+function workflow(id, name, nodes, staticData = null) {
+	return { id, name, nodes, connections: chain(...nodes.map((n) => n.name)), settings: { executionOrder: 'v1' }, staticData, active: false, pinData: {} };
+}
+
+const manual = (x = 0) => node('When clicking ‘Execute workflow’', 'n8n-nodes-base.manualTrigger', 1, {}, [x, 0]);
+const aep = (name, parameters, x) => node(name, `${PACKAGE}.aepFlowService`, 1, parameters, [x, 0], { credentials });
+
+/** Failed dataflow run -> Slack-style message to a webhook. */
+function failedRunAlert({ webhookUrl, lookbackHours = 6, staticData = null, id = 'aepFailedRunAlert' }) {
+	// A Slack message: who failed, when, how many records, and each error code with its message.
+	const text =
+		'":red_circle: Dataflow *" + ($json.flowName || $json.flowId) + "* (" + $json.flowType + ") failed in sandbox " + $json.sandboxName + "\\n" + ' +
+		'"Run " + $json.runId + " started " + $json.startedAt + ", " + ($json.records.failed ?? 0) + " failed records\\n" + ' +
+		'$json.errors.map(e => "• " + e.code + ": " + e.message).join("\\n")';
+	return workflow(
+		id,
+		'AEP: failed dataflow run → Slack alert',
+		[
+			node('Failed dataflow run', `${PACKAGE}.aepFlowServiceTrigger`, 1, {
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+				event: 'failedRun',
+				includePartialSuccess: true,
+				minFailedRecords: 100,
+				minFailedPercent: 1,
+				flowKind: 'all',
+				flowIds: [],
+				options: { lookbackHours, maxRunsPerPoll: 10 },
+			}, [0, 0], { credentials }),
+			node('Post to Slack', 'n8n-nodes-base.httpRequest', 4.2, {
+				method: 'POST',
+				url: webhookUrl,
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: `={{ JSON.stringify({ text: ${text} }) }}`,
+				options: {},
+			}, [260, 0]),
+		],
+		staticData,
+	);
+}
+
+/** Manual -> enabled flows -> each flow's summary -> one row per flow. */
+function healthReport() {
+	const field = (name, value) => ({ id: name, name, value, type: 'string' });
+	return workflow('aepHealthReport', 'AEP: dataflow health report', [
+		manual(0),
+		aep('Enabled flows', { resource: 'flow', operation: 'getMany', returnAll: false, limit: 25, filters: { state: 'enabled' } }, 220),
+		aep('Flow summary', { resource: 'flow', operation: 'getSummary', flowId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, latestRuns: 5 }, 440),
+		node('Report row', 'n8n-nodes-base.set', 3.4, {
+			mode: 'manual',
+			assignments: {
+				assignments: [
+					field('flow', '={{ $json.name }}'),
+					field('type', '={{ $json.flowType }}'),
+					field('source', '={{ $json.sourceConnections[0]?.connectionSpec?.name }}'),
+					field('lastRun', '={{ $json.latestRuns[0]?.status ?? "no runs" }}'),
+					field('failedOfLast5', '={{ $json.latestRuns.filter(r => r.status === "failed").length }}'),
+					field('lastError', '={{ $json.latestRuns.flatMap(r => r.errors)[0]?.message ?? "" }}'),
+				],
+			},
+			includeOtherFields: false,
+			options: {},
+		}, [660, 0]),
+	]);
+}
+
+/** Manual -> failed runs of the last day -> re-trigger each. */
+function retryFailedRuns() {
+	return workflow('aepRetryFailedRuns', 'AEP: retry failed runs of the last day', [
+		manual(0),
+		aep('Failed runs (last day)', { resource: 'run', operation: 'getMany', returnAll: true, filters: { statuses: ['failed'], startedAfter: '={{ $now.minus({ days: 1 }).toISO() }}' }, simplify: true }, 220),
+		aep('Retry run', { resource: 'run', operation: 'retry', runId: '={{ $json.runId }}', simplify: true }, 440),
+	]);
+}
+
+module.exports = { CREDENTIAL, simulatorCredential, failedRunAlert, healthReport, retryFailedRuns, workflow, node, manual, aep, credentials };
