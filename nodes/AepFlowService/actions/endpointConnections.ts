@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { formatFilter, propertyFilter } from '../../shared/transport/filters';
 import { DATA_FORMATS } from './bodies';
-import { maxItemsOf, pinnedEtagParameter, requiredId, returnAllAndLimit, showFor, validated } from './common';
-import { deleteEntity, getEntity, listEntities, patchEntity, type Collection, type PatchOperation } from './entities';
+import { maxItemsOf, requiredId, returnAllAndLimit, showFor, validated } from './common';
+import { deleteEntity, getEntity, listEntities, patchEntity, type Collection } from './entities';
 import { entityLocator, sourceConnectionLocator, targetConnectionLocator } from './locators';
-import { patchOperationsParameter, readPatchOperations } from './patch';
+import { nameAndDescriptionOperations, readPatchOperations, requireChanges, updateParameters, type UpdateFieldsInput } from './patch';
 import { propertyFiltersOption, rawPropertyFilters } from './propertyFilters';
 
 /**
@@ -94,61 +93,19 @@ export async function getMany(context: IExecuteFunctions, resource: EndpointReso
 }
 
 export function updateDescription(resource: EndpointResource): INodeProperties[] {
-	const show = showFor(resource, 'update');
-	return [
-		locatorFor(resource, 'update'),
-		{
-			displayName: 'Update With',
-			name: 'updateType',
-			type: 'options',
-			options: [
-				{ name: 'Fields', value: 'fields', description: 'Name or description' },
-				{ name: 'JSON Patch', value: 'patch', description: 'Your own JSON Patch operations, e.g. on /params/path or /data/format' },
-			],
-			default: 'fields',
-			displayOptions: show,
-		},
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show: { ...show?.show, updateType: ['fields'] } },
-			options: [
-				{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			],
-		},
-		patchOperationsParameter({ show: { ...show?.show, updateType: ['patch'] } }),
-		pinnedEtagParameter(resource, ['update']),
-	];
-}
-
-function fieldOperations(context: IExecuteFunctions, resource: EndpointResource, itemIndex: number): PatchOperation[] {
-	const fields = context.getNodeParameter('updateFields', itemIndex, {}) as { name?: string; description?: string };
-	const operations: PatchOperation[] = [];
-	if (fields.name !== undefined) {
-		if (!fields.name.trim()) {
-			throw new NodeOperationError(context.getNode(), '"Name" is empty', {
-				itemIndex,
-				description: `Give the ${ENDPOINTS[resource].label.toLowerCase()} a name or remove the field.`,
-			});
-		}
-		operations.push({ op: 'replace', path: '/name', value: fields.name.trim() });
-	}
-	if (fields.description !== undefined) operations.push({ op: 'replace', path: '/description', value: fields.description });
-	if (operations.length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Nothing to update', { itemIndex, description: 'Add at least one field under "Update Fields".' });
-	}
-	return operations;
+	return updateParameters(resource, locatorFor(resource, 'update'), {
+		fieldsHint: 'Name or description',
+		patchHint: 'Your own JSON Patch operations, e.g. on /params/path or /data/format',
+	});
 }
 
 /** Applies the change with the current (or pinned) etag and returns the connection as stored afterwards. */
 export async function updateOne(context: IExecuteFunctions, resource: EndpointResource, itemIndex: number): Promise<IDataObject> {
 	const id = idOf(context, resource, itemIndex);
 	const operations =
-		context.getNodeParameter('updateType', itemIndex, 'fields') === 'patch' ? readPatchOperations(context, itemIndex) : fieldOperations(context, resource, itemIndex);
+		context.getNodeParameter('updateType', itemIndex, 'fields') === 'patch'
+			? readPatchOperations(context, itemIndex)
+			: requireChanges(context, nameAndDescriptionOperations(context, context.getNodeParameter('updateFields', itemIndex, {}) as UpdateFieldsInput, ENDPOINTS[resource].label.toLowerCase(), itemIndex), itemIndex);
 	const pinnedEtag = context.getNodeParameter('etag', itemIndex, '') as string;
 	return await patchEntity(context, ENDPOINTS[resource].collection, id, operations, pinnedEtag, itemIndex);
 }
