@@ -178,3 +178,24 @@ describe('credential test', () => {
 		expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(wrongSecret);
 	});
 });
+
+describe('items in parallel', () => {
+	test('keeps output order and pairing, and retries throttled calls, with several items in flight', async () => {
+		const flows = env.sim.store.seedFlows({ sandbox: 'prod', count: 12, kind: 'mixed' });
+		env.sim.setLatency(40);
+		env.sim.faults.add({ method: 'GET', path: /^\/data\/foundation\/flowservice\/flows\/.+/, status: 429, headers: { 'Retry-After': '0' }, times: 3 });
+		const inputItems = JSON.stringify(flows.map((flow) => ({ id: flow.id })));
+		const { items, error } = await env.n8n.runAepNode(
+			{ resource: 'flow', operation: 'get', flowId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, concurrency: 4 },
+			{ inputItems },
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.id)).toEqual(flows.map((flow) => flow.id));
+		expect(items.map((item) => item.pairedItem)).toEqual(flows.map((_, index) => ({ item: index })));
+		const gets = env.sim.log.entries().filter((entry) => /^\/data\/foundation\/flowservice\/flows\/.+/.test(entry.path));
+		expect(gets.filter((entry) => entry.status === 429)).toHaveLength(3);
+		// Requests overlapped: some started before the previous one had answered.
+		const overlapping = gets.slice(1).filter((entry, index) => entry.at < gets[index].at + 40);
+		expect(overlapping.length).toBeGreaterThan(0);
+	});
+});

@@ -63,6 +63,15 @@ export class AepFlowService implements INodeType {
 			...run.description,
 			...sourceConnection.description,
 			...targetConnection.description,
+			{
+				displayName: 'Items in Parallel',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 16 },
+				default: 1,
+				description:
+					'How many input items are sent to Adobe at the same time. Output keeps the input order. Throttled calls are retried, so raise it only as far as your API quota allows.',
+			},
 		],
 	};
 

@@ -33,28 +33,43 @@ function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: nu
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
-/** Runs the chosen operation once per input item; owns Continue On Fail and item pairing for every operation. */
+/** The most items processed at the same time, whatever the node is set to. */
+export const MAX_CONCURRENCY = 16;
+
+/** Runs one item: its output items (paired to it), or its error item under Continue On Fail. */
+async function runItem(context: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const resource = context.getNodeParameter('resource', itemIndex) as string;
+	const operationName = context.getNodeParameter('operation', itemIndex) as string;
+	const operation = resources[resource]?.[operationName];
+	try {
+		if (!operation) {
+			throw new NodeOperationError(context.getNode(), `The operation "${operationName}" is not supported for "${resource}"`, { itemIndex });
+		}
+		const result = await operation.execute.call(context, itemIndex);
+		const jsonItems = (Array.isArray(result) ? result : [result]).map((json: IDataObject) => ({ json }));
+		return context.helpers.constructExecutionMetaData(jsonItems, { itemData: { item: itemIndex } });
+	} catch (error) {
+		if (context.continueOnFail()) return [{ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } }];
+		throw withItemIndex(context, error, itemIndex);
+	}
+}
+
+/**
+ * Runs the chosen operation once per input item; owns Continue On Fail and item pairing for every
+ * operation. With a concurrency above 1, several items are in flight at once (bounded), and the
+ * output keeps the input order.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const resource = this.getNodeParameter('resource', itemIndex) as string;
-		const operationName = this.getNodeParameter('operation', itemIndex) as string;
-		const operation = resources[resource]?.[operationName];
-		try {
-			if (!operation) {
-				throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`, { itemIndex });
-			}
-			const result = await operation.execute.call(this, itemIndex);
-			const jsonItems = (Array.isArray(result) ? result : [result]).map((json: IDataObject) => ({ json }));
-			output.push(...this.helpers.constructExecutionMetaData(jsonItems, { itemData: { item: itemIndex } }));
-		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
-				continue;
-			}
-			throw withItemIndex(this, error, itemIndex);
+	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(this.getNodeParameter('concurrency', 0, 1) as number)));
+	const results: INodeExecutionData[][] = new Array(items.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const itemIndex = next++;
+			results[itemIndex] = await runItem(this, itemIndex);
 		}
-	}
-	return [output];
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+	return [results.flat()];
 }

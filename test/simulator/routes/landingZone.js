@@ -158,4 +158,4 @@ function register(router) {
   });
 }
 
-module.exports = { register, setProvider, zoneState, zoneByAccount, uploadedFiles, CONTAINERS };
+module.exports = { register, setProvider, zoneByAccount, uploadedFiles };
