@@ -69,8 +69,11 @@ function prepareUserFolder(userFolder) {
 
 /** Environment for a quiet, offline n8n bound to loopback. */
 function n8nEnv(userFolder, port, extra = {}) {
+	// Variables of a test runner (NODE_ENV=test, JEST_*) would switch n8n's own logging and config off.
+	const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('JEST_') && key !== 'NODE_ENV'));
 	return {
-		...process.env,
+		...inherited,
+		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',

@@ -1,6 +1,7 @@
 'use strict';
 // Brings up n8n with this package installed the way a user installs it, a credential pointing at the
 // AEP simulator and the given workflows; also runs single workflows through the n8n CLI.
+const { execFile } = require('node:child_process');
 const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -27,12 +28,24 @@ function prepareInstance({ bin, userFolder, port, simulator, client, workflows, 
 	return env;
 }
 
-/** Runs one workflow (it must start with a Manual Trigger) through `n8n execute` and returns its run data. */
+/**
+ * Runs one workflow (it must start with a Manual Trigger) through `n8n execute` and returns its run
+ * data. Asynchronous on purpose: the simulator may live in this very process and must keep answering.
+ */
 function executeWorkflow(bin, env, id) {
-	const output = n8nCli(bin, ['execute', `--id=${id}`, '--rawOutput'], env);
-	const start = output.indexOf('{');
-	if (start === -1) throw new Error(`n8n execute printed no result for ${id}:\n${output.slice(-2000)}`);
-	return JSON.parse(output.slice(start));
+	// n8n prints the result through its logger at info level, as one multi-line JSON document.
+	const cliEnv = { ...env, N8N_LOG_LEVEL: 'info' };
+	return new Promise((resolve, reject) => {
+		execFile(process.execPath, [bin, 'execute', `--id=${id}`, '--rawOutput'], { env: cliEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+			const start = stdout.indexOf('\n{\n');
+			const end = stdout.lastIndexOf('\n}');
+			if (error || start === -1 || end === -1) {
+				reject(new Error(`n8n execute --id=${id} failed${error ? ` (exit ${error.code})` : ''}:\n${(stdout + stderr).split("\n").filter((line) => /error|message|description/i.test(line)).slice(-30).join("\n")}`));
+				return;
+			}
+			resolve(JSON.parse(stdout.slice(start + 1, end + 2)));
+		});
+	});
 }
 
 /** Creates the instance owner so the editor can be opened (a fresh n8n asks for one). */

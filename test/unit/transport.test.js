@@ -16,6 +16,15 @@ describe('retry decisions', () => {
 		}
 	});
 
+	test('Retry-After: 0 or a missing header still waits the backoff; throttling gets more attempts than failures', () => {
+		const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100 };
+		expect(decideRetry({ attempt: 3, method: 'GET', status: 429, retryAfter: '0', elapsedMs: 0 }, policy, now, 1)).toEqual({ retry: true, delayMs: 400 });
+		expect(decideRetry({ attempt: 3, method: 'GET', status: 429, elapsedMs: 0 }, policy, now, 1)).toEqual({ retry: true, delayMs: 400 });
+		expect(decideRetry({ attempt: policy.maxAttempts, method: 'GET', status: 429, elapsedMs: 0 }, policy, now, 0).retry).toBe(true);
+		expect(decideRetry({ attempt: policy.maxAttempts * 2, method: 'GET', status: 429, elapsedMs: 0 }, policy, now, 0).retry).toBe(false);
+		expect(decideRetry({ attempt: policy.maxAttempts, method: 'GET', status: 503, elapsedMs: 0 }, policy, now, 0).retry).toBe(false);
+	});
+
 	test('Retry-After as an HTTP date is turned into a delay', () => {
 		const header = new Date(now + 3000).toUTCString();
 		expect(parseRetryAfter(header, now)).toBe(3000);

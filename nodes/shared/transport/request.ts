@@ -49,7 +49,15 @@ export interface AepResponse<T> {
 	statusCode: number;
 }
 
-const TRANSPORT_FAILURES = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'UND_ERR_SOCKET']);
+const TRANSPORT_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ECONNABORTED: 'the request timed out',
+	ETIMEDOUT: 'the request timed out',
+	EPIPE: 'the connection broke',
+	ECONNREFUSED: 'the connection was refused',
+	UND_ERR_SOCKET: 'the connection broke',
+};
+const TRANSPORT_FAILURES = new Set(Object.keys(TRANSPORT_WORDS));
 
 interface FailureFacts {
 	status?: number;
@@ -166,9 +174,10 @@ function adobeApiError(
 			.filter(Boolean)
 			.join('\n');
 	} else if (facts.transportCode !== undefined) {
+		// The code goes in the description only: n8n swaps a message that names a socket error code for a generic one.
 		errorCode = facts.transportCode;
-		message = `Could not reach Adobe Experience Platform (${facts.transportCode})${afterAttempts}`;
-		description = `Request: ${target}\n${facts.message}`;
+		message = `Could not reach Adobe Experience Platform: ${TRANSPORT_WORDS[facts.transportCode] ?? 'connection failed'}${afterAttempts}`;
+		description = `Request: ${target}\nCause: ${facts.transportCode}`;
 	} else {
 		message = facts.message;
 		description = `Request: ${target}`;

@@ -65,10 +65,13 @@ export function decideRetry(
 	if (!throttled && !REPEATABLE_METHODS.has(method)) {
 		return { retry: false, reason: `${method} is not repeated after a server or connection failure` };
 	}
-	if (failure.attempt >= policy.maxAttempts) return { retry: false, reason: `gave up after ${failure.attempt} attempts` };
+	// A throttled request was refused, not failed: it may wait longer, within the same time budget.
+	const maxAttempts = throttled ? policy.maxAttempts * 2 : policy.maxAttempts;
+	if (failure.attempt >= maxAttempts) return { retry: false, reason: `gave up after ${failure.attempt} attempts` };
 
-	const requested = throttled ? parseRetryAfter(failure.retryAfter, nowMs) : undefined;
-	const delayMs = requested ?? backoffDelayMs(failure.attempt, policy, random);
+	// Retry-After is a floor, never a reason to retry at once: "0" from a busy gateway would burn every attempt.
+	const requested = throttled ? (parseRetryAfter(failure.retryAfter, nowMs) ?? 0) : 0;
+	const delayMs = Math.max(requested, backoffDelayMs(failure.attempt, policy, random));
 	if (failure.elapsedMs + delayMs > policy.maxTotalMs) {
 		return {
 			retry: false,

@@ -11,7 +11,10 @@ export function stateOperation(action: 'enable' | 'disable') {
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const flowId = requiredId(this, 'flowId', 'Flow', itemIndex);
 		const pinned = (this.getNodeParameter('etag', itemIndex, '') as string).trim();
-		const etag = pinned || String((await getEntity(this, 'flows', flowId, itemIndex)).etag ?? '');
+		const current = pinned ? undefined : await getEntity(this, 'flows', flowId, itemIndex);
+		// Adobe refuses to enable an enabled flow (FLOW-1422); the wanted state is already there.
+		if (current?.state === `${action}d`) return current;
+		const etag = pinned || String(current?.etag ?? '');
 		await aepRequest(this, { method: 'POST', path: `/flows/${encodeURIComponent(flowId)}/action`, query: { op: action }, ifMatch: etag, itemIndex });
 		return await getEntity(this, 'flows', flowId, itemIndex);
 	}
