@@ -1,0 +1,85 @@
+'use strict';
+// Opens the n8n editor in headless Chromium (Debian's package, driven by playwright-core): signs in,
+// searches the node panel for the package's nodes, and opens the credential form. Screenshots go to
+// test-results/ (git-ignored).
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium, selectors } = require('playwright-core');
+
+// n8n marks its elements with data-test-id.
+selectors.setTestIdAttribute('data-test-id');
+
+const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-results');
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const findChromium = () => CANDIDATES.find((file) => fs.existsSync(file));
+
+/** Debian's Chromium, installed with apt-get when it is missing and we may (root). */
+function ensureChromium() {
+	if (findChromium()) return findChromium();
+	const canInstall = process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get');
+	if (!canInstall) throw new Error('Chromium is not installed: install the Debian package "chromium" (apt-get install chromium) and run the tests again');
+	console.info('[e2e] Installing Debian package chromium for the browser test...');
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+	execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+	return findChromium();
+}
+// Without the background-networking flags Chromium keeps dialling Google's hosts, which this network refuses.
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function checkEditor({ url, owner }) {
+	const executablePath = ensureChromium();
+	fs.mkdirSync(SCREENSHOTS, { recursive: true });
+	// Panels and dialogs slide in: let the animation settle before each picture.
+	const shot = async (page, name) => {
+		await page.waitForTimeout(800);
+		await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+	};
+	const browser = await chromium.launch({ executablePath, args: FLAGS });
+	try {
+		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		await page.goto(`${url}/signin`);
+		await page.getByLabel(/email/i).fill(owner.email);
+		await page.getByLabel(/password/i).fill(owner.password);
+		await page.getByTestId('form-submit-button').click();
+		await page.waitForURL((target) => !target.pathname.startsWith('/signin'), { timeout: 60_000 });
+
+		await page.goto(`${url}/workflow/new`);
+		await page.getByTestId('canvas-plus-button').or(page.getByTestId('canvas-add-button')).first().click({ timeout: 60_000 });
+		const search = page.getByTestId('node-creator-search-bar').locator('input').or(page.getByPlaceholder(/search nodes/i)).first();
+		await search.fill('AEP Flow Service');
+		// The package's two nodes appear as one app: the trigger's events and the action node's operations.
+		const nodeItems = page.getByTestId('node-creator-item-name');
+		const app = nodeItems.filter({ hasText: 'AEP Flow Service' }).first();
+		await app.waitFor({ timeout: 30_000 });
+		const appsFound = (await nodeItems.allInnerTexts()).map((text) => text.trim());
+		await app.click();
+		const panel = page.getByTestId('node-creator');
+		await panel.getByText(/^Actions \(\d+\)$/).waitFor({ timeout: 30_000 });
+		const panelText = await panel.innerText();
+		await shot(page, 'node-panel');
+		const triggers = Number(/Triggers \((\d+)\)/.exec(panelText)?.[1] ?? 0);
+		const actions = Number(/Actions \((\d+)\)/.exec(panelText)?.[1] ?? 0);
+		const triggerEvents = ['On failed run', 'On finished run', 'On new run'].filter((name) => panelText.includes(name));
+
+		await page.goto(`${url}/home/credentials/create`);
+		const credentialSearch = page.getByPlaceholder(/search for app/i).first();
+		await credentialSearch.fill('Adobe Experience Platform');
+		await page.getByText('Adobe Experience Platform API', { exact: true }).first().click({ timeout: 30_000 });
+		await page.getByRole('button', { name: /continue/i }).click();
+		const labels = page.getByTestId('credential-connection-parameter').locator('label');
+		await labels.first().waitFor({ timeout: 30_000 });
+		const credentialFields = (await labels.allInnerTexts()).map((text) => text.split('\n')[0].replace(/\*/g, '').trim());
+		await shot(page, 'credential-form');
+		return { appsFound, triggers, actions, triggerEvents, credentialFields };
+	} catch (error) {
+		const [page] = browser.contexts().flatMap((context) => context.pages());
+		if (page) await shot(page, 'failure').catch(() => undefined);
+		throw error;
+	} finally {
+		await browser.close();
+	}
+}
+
+module.exports = { checkEditor, SCREENSHOTS };

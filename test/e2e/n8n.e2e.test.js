@@ -1,0 +1,131 @@
+'use strict';
+// End to end: the packed package installed in a real n8n 2.x (nodes/node_modules layout), driven by
+// n8n's own CLI and server against the AEP simulator; then the editor in headless Chromium.
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const { ensureN8n } = require('../../scripts/n8n-local');
+const { prepareInstance, executeWorkflow, startInstance } = require('../../scripts/demo/stack');
+const { startCatcher } = require('../../scripts/demo/catcher');
+const demo = require('../../scripts/demo/workflows');
+const { startSimulator, DEFAULT_CLIENT } = require('../simulator/server');
+const { checkEditor } = require('./editor');
+
+jest.setTimeout(15 * 60_000);
+
+const byId = (value) => ({ __rl: true, mode: 'id', value });
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+		server.on('error', reject);
+	});
+}
+
+/** Output items of a node in a `n8n execute --rawOutput` result. */
+function nodeOutput(result, nodeName) {
+	const runData = result.data?.resultData?.runData ?? result.resultData?.runData ?? {};
+	return (runData[nodeName]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+let bin, sim, catcher, env, n8n, fixtures;
+
+beforeAll(async () => {
+	bin = ensureN8n();
+	sim = await startSimulator({ port: 0 });
+	catcher = await startCatcher();
+	const flows = sim.store.seedFlows({ sandbox: 'prod', count: 6, kind: 'source', state: 'disabled' });
+	const [failedRun] = sim.store.seedRuns({ sandbox: 'prod', flowId: flows[0].id, count: 1, status: 'failed' });
+	fixtures = { flows, failedRun };
+	const workflows = [
+		demo.workflow('e2eListFlows', 'E2E list flows', [demo.manual(), demo.aep('List flows', { resource: 'flow', operation: 'getMany', returnAll: true }, 220)]),
+		demo.workflow('e2eCreateEnable', 'E2E create, disable and enable a flow', [
+			demo.manual(),
+			demo.aep('Create flow', {
+				resource: 'flow', operation: 'create', createType: 'fields', name: 'E2E flow', flowSpecId: flows[1].flowSpec.id,
+				sourceConnectionIds: flows[1].sourceConnectionIds.join(','), targetConnectionIds: flows[1].targetConnectionIds.join(','),
+				transformationsJson: '[]', frequency: 'hour', interval: 1, mappingId: '',
+			}, 220),
+			demo.aep('Disable flow', { resource: 'flow', operation: 'disable', flowId: byId('={{ $json.id }}'), etag: '' }, 440),
+			demo.aep('Enable flow', { resource: 'flow', operation: 'enable', flowId: byId('={{ $json.id }}'), etag: '' }, 660),
+		]),
+		demo.workflow('e2eRetry', 'E2E retry a failed run', [demo.manual(), demo.aep('Retry', { resource: 'run', operation: 'retry', runId: failedRun.id, simplify: true }, 220)]),
+		demo.workflow('e2eHttpRequest', 'E2E HTTP Request with the AEP credential', [
+			demo.manual(),
+			demo.node('Flow Service call', 'n8n-nodes-base.httpRequest', 4.2, {
+				method: 'GET', url: `${sim.url}/data/foundation/flowservice/flows`, authentication: 'predefinedCredentialType', nodeCredentialType: 'adobeAepApi',
+				sendQuery: true, queryParameters: { parameters: [{ name: 'limit', value: '2' }] }, options: {},
+			}, [220, 0], { credentials: demo.credentials }),
+		]),
+		// The cursor is seeded before the failed run, so the activation poll delivers it at once.
+		demo.failedRunAlert({
+			webhookUrl: `${catcher.url}/e2e`, lookbackHours: 0,
+			staticData: { 'node:Failed dataflow run': { event: 'failedRun', cursor: { version: 1, cursor: failedRun.createdAt - 60_000, emitted: {} }, flows: {} } },
+		}),
+	];
+	const port = await freePort();
+	env = prepareInstance({ bin, userFolder: path.join(os.tmpdir(), `aep-e2e-${process.pid}`), port, simulator: sim, client: DEFAULT_CLIENT, workflows, publish: ['aepFailedRunAlert'] });
+});
+
+afterAll(async () => {
+	await n8n?.stop();
+	await sim?.close();
+	await catcher?.close();
+});
+
+describe('workflows executed by n8n', () => {
+	test('lists every flow', async () => {
+		const items = nodeOutput(await executeWorkflow(bin, env, 'e2eListFlows'), 'List flows');
+		expect(items.map((flow) => flow.id).sort()).toEqual(fixtures.flows.map((flow) => flow.id).sort());
+	});
+
+	test('creates a flow and enables it', async () => {
+		const result = await executeWorkflow(bin, env, 'e2eCreateEnable');
+		const [created] = nodeOutput(result, 'Create flow');
+		const [disabled] = nodeOutput(result, 'Disable flow');
+		const [enabled] = nodeOutput(result, 'Enable flow');
+		expect(created).toMatchObject({ name: 'E2E flow', state: 'enabled' });
+		expect(disabled).toMatchObject({ id: created.id, state: 'disabled' });
+		expect(enabled).toMatchObject({ id: created.id, state: 'enabled' });
+		expect(sim.store.get('prod', 'flows', created.id).state).toBe('enabled');
+	});
+
+	test('retries a failed run', async () => {
+		const [retried] = nodeOutput(await executeWorkflow(bin, env, 'e2eRetry'), 'Retry');
+		expect(retried).toMatchObject({ flowId: fixtures.flows[0].id, runId: expect.any(String) });
+		expect(retried.runId).not.toBe(fixtures.failedRun.id);
+		expect(sim.store.get('prod', 'runs', retried.runId)).toBeTruthy();
+	});
+
+	test("n8n's HTTP Request node calls Flow Service with the credential (predefined credential type)", async () => {
+		const [response] = nodeOutput(await executeWorkflow(bin, env, 'e2eHttpRequest'), 'Flow Service call');
+		expect(response.items).toHaveLength(2);
+		const call = sim.log.entries().find((entry) => entry.path === '/data/foundation/flowservice/flows' && entry.params.limit === '2');
+		expect(call.headers).toMatchObject({ 'x-api-key': DEFAULT_CLIENT.clientId, 'x-gw-ims-org-id': DEFAULT_CLIENT.orgId, 'x-sandbox-name': 'prod' });
+	});
+});
+
+describe('n8n server', () => {
+	test('the active alert workflow posts the failed run to the webhook within one poll', async () => {
+		n8n = await startInstance({ bin, env });
+		const deadline = Date.now() + 120_000;
+		while (catcher.messages.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(catcher.messages).toHaveLength(1);
+		expect(catcher.messages[0].body.text).toContain(fixtures.flows[0].name);
+		expect(catcher.messages[0].body.text).toMatch(/failed in sandbox prod/);
+	});
+
+	test('the editor lists both nodes and opens the credential form', async () => {
+		const result = await checkEditor({ url: n8n.url, owner: n8n.owner });
+		expect(result.appsFound).toContain('AEP Flow Service');
+		// The trigger node's three events and the action node's operations, under the one app.
+		expect(result.triggerEvents).toEqual(['On failed run', 'On finished run', 'On new run']);
+		expect(result.triggers).toBe(3);
+		expect(result.actions).toBeGreaterThanOrEqual(40);
+		expect(result.credentialFields).toEqual(expect.arrayContaining(['Client ID', 'Client Secret', 'Organization ID', 'Scopes', 'Sandbox Name', 'Environment']));
+	});
+});
