@@ -10,6 +10,7 @@ const specs = require('./catalog/specs');
 const { badRequest, invalidField } = require('./errors');
 const { validateScheduleParams } = require('./schedule');
 const { isSecretField } = require('./secrets');
+const { auditFields, sandboxFields } = require('./audit');
 
 // Service tokens act as the credential's technical account.
 function actorFor(clientId) {
@@ -31,15 +32,8 @@ function newEntity(ctx, fields) {
   const etag = store.newEtag();
   const entity = {
     id: store.rng.uuid(),
-    createdAt: at,
-    updatedAt: at,
-    createdBy: actor.userId,
-    updatedBy: actor.userId,
-    createdClient: actor.clientId,
-    updatedClient: actor.clientId,
-    sandboxId: sandbox.id,
-    sandboxName: sandbox.name,
-    imsOrgId: sandbox.orgId,
+    ...auditFields(at, actor.userId, actor.clientId),
+    ...sandboxFields(sandbox),
     ...fields,
   };
   // Flows and connections mirror the etag in `version`.

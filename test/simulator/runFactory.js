@@ -4,6 +4,7 @@
 // errors of an outcome (see runMetrics.js for the finished shape).
 
 const { sourceMetrics, destinationMetrics, DESTINATION_FAILURE } = require('./runMetrics');
+const { auditFields, sandboxFields } = require('./audit');
 
 const RUN_CLIENTS = {
   source: { userId: 'acp_foundation_connectors@AdobeID', clientId: 'acp_foundation_connectors' },
@@ -47,15 +48,8 @@ function newRun({ store, sandbox, flow, kind, at, status = 'inProgress', params,
   const actor = RUN_CLIENTS[kind] || RUN_CLIENTS.source;
   const run = {
     id: store.rng.uuid(),
-    createdAt: at,
-    updatedAt: at,
-    createdBy: actor.userId,
-    updatedBy: actor.userId,
-    createdClient: actor.clientId,
-    updatedClient: actor.clientId,
-    sandboxId: sandbox.id,
-    sandboxName: sandbox.name,
-    imsOrgId: sandbox.orgId,
+    ...auditFields(at, actor.userId, actor.clientId),
+    ...sandboxFields(sandbox),
     flowId: flow.id,
     flowSpec: { ...flow.flowSpec },
     providerRefId: store.rng.hex(16),

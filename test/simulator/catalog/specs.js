@@ -3,9 +3,12 @@
 // Connection specs and flow specs served by /connectionSpecs and /flowSpecs.
 // Ids are Adobe's real, documented ones so clients that hard-code them work.
 
+const { auditFields } = require('../audit');
+
 const ADOBE_PROVIDER = '0ed90a81-07f4-4586-8190-b40eccef1c5a';
 const STREAMING_PROVIDER = '521eee4d-8cbe-4906-bb48-fb6bd4450033';
 const SPEC_CREATED_AT = Date.UTC(2021, 5, 21, 18, 10, 37);
+const SPEC_AUDIT = auditFields(SPEC_CREATED_AT, 'acp_foundation_connectors@AdobeID', 'acp_foundation_connectors');
 
 const SPEC_IDS = {
   s3Source: 'ecadc60c-7455-4d87-84dc-2a0e293d997b',
@@ -65,12 +68,7 @@ function connectionSpec({ id, name, category, role, auth = [], providerId = ADOB
   const isDestination = role === 'destination';
   return {
     id,
-    createdAt: SPEC_CREATED_AT,
-    updatedAt: SPEC_CREATED_AT,
-    createdBy: 'acp_foundation_connectors@AdobeID',
-    updatedBy: 'acp_foundation_connectors@AdobeID',
-    createdClient: 'acp_foundation_connectors',
-    updatedClient: 'acp_foundation_connectors',
+    ...SPEC_AUDIT,
     name,
     providerId,
     version: '1.0',
@@ -176,12 +174,7 @@ function flowSpec({ id, name, providerId = ADOBE_PROVIDER, role, sources, target
   const isSource = role === 'source';
   return {
     id,
-    createdAt: SPEC_CREATED_AT,
-    updatedAt: SPEC_CREATED_AT,
-    createdBy: 'acp_foundation_connectors@AdobeID',
-    updatedBy: 'acp_foundation_connectors@AdobeID',
-    createdClient: 'acp_foundation_connectors',
-    updatedClient: 'acp_foundation_connectors',
+    ...SPEC_AUDIT,
     name,
     providerId,
     version: '1.0',
