@@ -179,3 +179,23 @@ export function commonCreateInput(context: IExecuteFunctions, itemIndex: number)
 		format: context.getNodeParameter('format', itemIndex, 'delimited') as (typeof DATA_FORMATS)[number],
 	};
 }
+
+/** The Operation selector of a source or target connection resource. */
+export function operationSelector(resource: EndpointResource): INodeProperties {
+	const label = ENDPOINTS[resource].label.toLowerCase();
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: [
+			{ name: 'Create', value: 'create', action: `Create a ${label}`, description: `Create a ${label}` },
+			{ name: 'Delete', value: 'delete', action: `Delete a ${label}`, description: `Delete a ${label}` },
+			{ name: 'Get', value: 'get', action: `Get a ${label}`, description: `Get a ${label} by ID` },
+			{ name: 'Get Many', value: 'getMany', action: `Get many ${ENDPOINTS[resource].plural}`, description: `List ${ENDPOINTS[resource].plural}` },
+			{ name: 'Update', value: 'update', action: `Update a ${label}`, description: `Change a ${label} with JSON Patch` },
+		],
+		default: 'getMany',
+	};
+}
