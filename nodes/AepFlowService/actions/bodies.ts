@@ -183,3 +183,25 @@ export function datasetToLandingZoneTargetBody(input: DatasetToLandingZoneTarget
 		connectionSpec: spec(CONNECTION_SPECS.landingZoneDestination),
 	};
 }
+
+export interface StreamingBaseConnectionInput {
+	name: string;
+	/** Names the stream in the inlet; unique in the organization. */
+	sourceId: string;
+	dataType?: 'xdm' | 'raw';
+	authenticationRequired?: boolean;
+	description?: string;
+}
+
+/** HTTP API streaming base connection; Adobe answers with the inlet URL in `auth.params.inletUrl`. */
+export function streamingBaseConnectionBody(input: StreamingBaseConnectionInput): IDataObject {
+	const body = named(input.name, input.description);
+	const params: IDataObject = { sourceId: text(input.sourceId, 'Source ID'), dataType: oneOf(input.dataType ?? 'xdm', ['xdm', 'raw'] as const, 'Data Type'), name: body.name };
+	if (input.authenticationRequired) params.authenticationRequired = true;
+	return {
+		...body,
+		providerId: STREAMING_PROVIDER_ID,
+		connectionSpec: spec(CONNECTION_SPECS.streaming),
+		auth: { specName: 'Streaming Connection', params },
+	};
+}

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CONNECTION_SPECS, STREAMING_PROVIDER_ID } from '../../../shared/aep/ids';
-import { showFor } from '../common';
+import { CONNECTION_SPECS } from '../../../shared/aep/ids';
+import { streamingBaseConnectionBody } from '../bodies';
+import { showFor, validated } from '../common';
 import { createAndGet } from '../entities';
 import { jsonParameter, requireKeys } from '../json';
 
@@ -170,20 +171,16 @@ const BODIES: Record<Exclude<CreateType, 'json'>, BodyBuilder> = {
 		}
 		return { ...named, connectionSpec: spec(connectionSpecId), ...(specName ? { auth: { specName, params } } : {}) };
 	},
-	streaming(context, itemIndex, named) {
-		const params: IDataObject = {
-			sourceId: requiredText(context, 'sourceId', 'Source ID', itemIndex),
-			dataType: context.getNodeParameter('dataType', itemIndex, 'xdm') as string,
-			name: named.name,
-		};
-		if (context.getNodeParameter('authenticationRequired', itemIndex, false) as boolean) params.authenticationRequired = true;
-		return {
-			...named,
-			providerId: STREAMING_PROVIDER_ID,
-			connectionSpec: spec(CONNECTION_SPECS.streaming),
-			auth: { specName: 'Streaming Connection', params },
-		};
-	},
+	streaming: (context, itemIndex, named) =>
+		validated(context, itemIndex, () =>
+			streamingBaseConnectionBody({
+				name: String(named.name),
+				description: named.description as string | undefined,
+				sourceId: context.getNodeParameter('sourceId', itemIndex, '') as string,
+				dataType: context.getNodeParameter('dataType', itemIndex, 'xdm') as 'xdm' | 'raw',
+				authenticationRequired: context.getNodeParameter('authenticationRequired', itemIndex, false) as boolean,
+			}),
+		),
 	profileStore: (_context, _itemIndex, named) => ({ ...named, connectionSpec: spec(CONNECTION_SPECS.profileStore) }),
 	s3Destination: (context, itemIndex, named) => ({
 		...named,

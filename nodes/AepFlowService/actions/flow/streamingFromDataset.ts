@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CONNECTION_SPECS, FLOW_SPECS, STREAMING_PROVIDER_ID } from '../../../shared/aep/ids';
+import { FLOW_SPECS } from '../../../shared/aep/ids';
 import { aepRequest } from '../../../shared/transport/request';
-import { dataLakeTargetConnectionBody, streamingSourceConnectionBody } from '../bodies';
+import { dataLakeTargetConnectionBody, streamingBaseConnectionBody, streamingSourceConnectionBody } from '../bodies';
 import { validated } from '../common';
 import { CompositeCreate } from '../composite';
 import { getEntity } from '../entities';
@@ -38,19 +38,6 @@ export function streamingFromDatasetDescription(displayOptions: INodeProperties[
 	];
 }
 
-/** Body of an HTTP API streaming base connection; Adobe answers with the inlet URL in `auth.params.inletUrl`. */
-export function streamingBaseConnectionBody(name: string, sourceId: string, authenticationRequired: boolean, description?: string): IDataObject {
-	const params: IDataObject = { sourceId, dataType: 'xdm', name };
-	if (authenticationRequired) params.authenticationRequired = true;
-	return {
-		name,
-		providerId: STREAMING_PROVIDER_ID,
-		...(description ? { description } : {}),
-		connectionSpec: { id: CONNECTION_SPECS.streaming, version: '1.0' },
-		auth: { specName: 'Streaming Connection', params },
-	};
-}
-
 /**
  * aepp's createFlowStreaming "dataset mode", as one step: read the dataset, then create the streaming
  * base connection, its source connection, a data lake target connection and the flow. If a step
@@ -74,7 +61,8 @@ export async function createStreamingFlowFromDataset(context: IExecuteFunctions,
 	return await composite.run(async () => {
 		// The source id names the stream in the inlet; it must be unique in the organization.
 		const sourceId = `${datasetId}-${Date.now().toString(36)}`;
-		const baseConnectionId = await composite.create('connections', 'baseConnectionId', streamingBaseConnectionBody(`${name} Account`, sourceId, authenticationRequired, description));
+		const baseBody = validated(context, itemIndex, () => streamingBaseConnectionBody({ name: `${name} Account`, sourceId, authenticationRequired, description }));
+		const baseConnectionId = await composite.create('connections', 'baseConnectionId', baseBody);
 		const sourceBody = validated(context, itemIndex, () => streamingSourceConnectionBody({ name: `${name} Source`, baseConnectionId, format: 'json', description }));
 		const sourceConnectionId = await composite.create('sourceConnections', 'sourceConnectionId', sourceBody);
 		const targetConnectionId = await composite.create('targetConnections', 'targetConnectionId', targetBody);
