@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { toEpochMs } from '../../shared/aep/schedule';
+
 /** Shows a parameter only for the given resource and operation. */
 export function showFor(resource: string, operation: string | string[]): INodeProperties['displayOptions'] {
 	return { show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] } };
@@ -87,25 +89,14 @@ export function validated<T>(context: IExecuteFunctions, itemIndex: number, buil
 	}
 }
 
-/**
- * A date-time input (ISO text, epoch seconds or milliseconds, a Date or a Luxon DateTime from an
- * expression) as epoch milliseconds; empty gives undefined, anything unreadable fails naming the field.
- */
+/** A date-time parameter value as epoch milliseconds; a bad value is reported naming the field. */
 export function dateTimeMs(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	let ms: number;
-	if (value instanceof Date) ms = value.getTime();
-	else if (typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') ms = (value as { toMillis: () => number }).toMillis();
-	else if (typeof value === 'number' || /^\d+$/.test(String(value).trim())) {
-		const number = Number(value);
-		// Epoch seconds and milliseconds are told apart by size (1e11 s is the year 5138).
-		ms = number < 1e11 ? number * 1000 : number;
-	} else ms = Date.parse(String(value));
-	if (!Number.isFinite(ms)) {
-		throw new NodeOperationError(context.getNode(), `"${label}" is not a valid date and time: ${String(value)}`, {
+	try {
+		return toEpochMs(value, label);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
 			itemIndex,
 			description: `Set "${label}" to a date and time such as 2026-01-05T08:00:00Z.`,
 		});
 	}
-	return ms;
 }

@@ -12,12 +12,26 @@ export interface SourceScheduleInput {
 	backfill?: boolean;
 }
 
-export function epochSeconds(value: string | number | undefined, field: string): number | undefined {
+/**
+ * A date and time as epoch milliseconds, from ISO text, epoch seconds or milliseconds (told apart by
+ * size: 1e11 s is the year 5138), a Date or a Luxon DateTime. Empty gives undefined.
+ */
+export function toEpochMs(value: unknown, field: string): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const ms = typeof value === 'number' ? value : /^\d+$/.test(String(value)) ? Number(value) : Date.parse(String(value));
+	let ms: number;
+	if (value instanceof Date) ms = value.getTime();
+	else if (typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') ms = (value as { toMillis: () => number }).toMillis();
+	else if (typeof value === 'number' || /^\d+$/.test(String(value).trim())) {
+		const number = Number(value);
+		ms = number < 1e11 ? number * 1000 : number;
+	} else ms = Date.parse(String(value));
 	if (!Number.isFinite(ms)) throw new Error(`"${field}" is not a valid date and time: ${String(value)}`);
-	// Epoch seconds pass through; anything else is milliseconds.
-	return ms < 1e11 ? Math.floor(ms) : Math.floor(ms / 1000);
+	return ms;
+}
+
+export function epochSeconds(value: unknown, field: string): number | undefined {
+	const ms = toEpochMs(value, field);
+	return ms === undefined ? undefined : Math.floor(ms / 1000);
 }
 
 /** `scheduleParams` of a batch source flow. Adobe requires at least 15 minutes for a minute frequency. */
