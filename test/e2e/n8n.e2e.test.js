@@ -1,6 +1,7 @@
 'use strict';
 // End to end: the packed package installed in a real n8n 2.x (nodes/node_modules layout), driven by
 // n8n's own CLI and server against the AEP simulator; then the editor in headless Chromium.
+const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
@@ -33,6 +34,7 @@ function nodeOutput(result, nodeName) {
 }
 
 let bin, sim, catcher, env, n8n, fixtures;
+const userFolder = path.join(os.tmpdir(), `aep-e2e-${process.pid}`);
 
 beforeAll(async () => {
 	bin = ensureN8n();
@@ -68,13 +70,14 @@ beforeAll(async () => {
 		}),
 	];
 	const port = await freePort();
-	env = prepareInstance({ bin, userFolder: path.join(os.tmpdir(), `aep-e2e-${process.pid}`), port, simulator: sim, client: DEFAULT_CLIENT, workflows, publish: ['aepFailedRunAlert'] });
+	env = prepareInstance({ bin, userFolder, port, simulator: sim, client: DEFAULT_CLIENT, workflows, publish: ['aepFailedRunAlert'] });
 });
 
 afterAll(async () => {
 	await n8n?.stop();
 	await sim?.close();
 	await catcher?.close();
+	fs.rmSync(userFolder, { recursive: true, force: true });
 });
 
 describe('workflows executed by n8n', () => {
