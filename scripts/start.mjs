@@ -36,7 +36,7 @@ async function main() {
 	say('Preparing n8n (package, credential, demo workflows)...');
 	const env = prepareInstance({
 		bin,
-		userFolder: join(projectRoot, '.n8n-local', 'demo-home'),
+		userFolder: process.env.AEP_DEMO_HOME ?? join(projectRoot, '.n8n-local', 'demo-home'),
 		port: ports.n8n,
 		simulator,
 		client: DEFAULT_CLIENT,

@@ -1,6 +1,7 @@
 'use strict';
 // End to end: the packed package installed in a real n8n 2.x (nodes/node_modules layout), driven by
 // n8n's own CLI and server against the AEP simulator; then the editor in headless Chromium.
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -130,5 +131,38 @@ describe('n8n server', () => {
 		expect(result.triggers).toBe(3);
 		expect(result.actions).toBeGreaterThanOrEqual(40);
 		expect(result.credentialFields).toEqual(expect.arrayContaining(['Client ID', 'Client Secret', 'Organization ID', 'Scopes', 'Sandbox Name', 'Environment']));
+	});
+});
+
+describe('npm start', () => {
+	test('brings up the editor with the demo, the failed-run alert reaches the catcher, Ctrl-C stops everything', async () => {
+		await n8n?.stop();
+		const ports = { n8n: await freePort(), simulator: await freePort(), catcher: await freePort() };
+		const demoHome = `${userFolder}-demo`;
+		const start = spawn(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'start.mjs')], {
+			env: { ...process.env, N8N_PORT: String(ports.n8n), AEP_SIMULATOR_PORT: String(ports.simulator), AEP_CATCHER_PORT: String(ports.catcher), AEP_DEMO_HOME: demoHome },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let output = '';
+		start.stdout.on('data', (chunk) => (output += chunk));
+		start.stderr.on('data', (chunk) => (output += chunk));
+		try {
+			const deadline = Date.now() + 240_000;
+			while (!/Slack alert received/.test(output) && start.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+			expect(output).toContain(`n8n editor:        http://127.0.0.1:${ports.n8n}`);
+			expect(output).toMatch(/Slack alert received:\n\s+:red_circle: Dataflow \*.+\* \((source|destination)\) failed in sandbox prod/);
+			expect((await fetch(`http://127.0.0.1:${ports.n8n}/healthz/readiness`)).status).toBe(200);
+			const alerts = await (await fetch(`http://127.0.0.1:${ports.catcher}/messages`)).json();
+			expect(alerts.length).toBeGreaterThan(0);
+			expect((await fetch(`http://127.0.0.1:${ports.simulator}/__sim/clock`)).ok).toBe(true);
+		} finally {
+			const exited = new Promise((resolve) => start.once('exit', (code) => resolve(code)));
+			start.kill('SIGINT');
+			expect(await exited).toBe(0);
+			fs.rmSync(demoHome, { recursive: true, force: true });
+		}
+		for (const port of Object.values(ports)) {
+			await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+		}
 	});
 });
