@@ -11,7 +11,7 @@ import * as run from './actions/run';
 import * as sourceConnection from './actions/sourceConnection';
 import * as targetConnection from './actions/targetConnection';
 import { router } from './actions/router';
-import { getConnectionSpecs, getFlows, getFlowSpecs } from './methods/loadOptions';
+import { getConnectionSpecs, getFlows, getFlowSpecs } from '../shared/methods/options';
 import {
 	searchConnections,
 	searchConnectionSpecs,

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { getFlows } from '../shared/methods/flowOptions';
+import { getFlows } from '../shared/methods/options';
 import { pollRuns } from './poll';
 
 export class AepFlowServiceTrigger implements INodeType {

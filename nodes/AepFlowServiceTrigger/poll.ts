@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { RunStatus } from '../shared/aep/runs';
+import { listValues } from '../shared/transport/filters';
 import { continuationTokenOf, MAX_PAGE_SIZE, type ListEnvelope } from '../shared/transport/paging';
 import { aepRequest, type AepRequest } from '../shared/transport/request';
 import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
@@ -20,10 +21,9 @@ type FlowCache = Record<string, CachedFlow>;
 
 function readSettings(context: IPollFunctions): EventSettings {
 	const event = context.getNodeParameter('event') as TriggerEvent;
-	const flowIds = context.getNodeParameter('flowIds', []) as string[] | string;
 	return {
 		event,
-		flowIds: (Array.isArray(flowIds) ? flowIds : String(flowIds).split(',')).map((id) => String(id).trim()).filter(Boolean),
+		flowIds: listValues(context.getNodeParameter('flowIds', [])),
 		flowKind: context.getNodeParameter('flowKind', 'all') as EventSettings['flowKind'],
 		includePartialSuccess: event === 'failedRun' && (context.getNodeParameter('includePartialSuccess', false) as boolean),
 		minFailedRecords: context.getNodeParameter('minFailedRecords', 1) as number,
@@ -83,11 +83,12 @@ class RunReader {
 		this.deadline = Date.now() + budgetMs * 0.6;
 	}
 
-	private request(query: AepRequest['query']): Promise<ListEnvelope> {
+	/** Every call of a poll (runs and flow lookups) keeps within the poll's time budget. */
+	private request(query: AepRequest['query'], path: '/runs' | '/flows' = '/runs'): Promise<ListEnvelope> {
 		const remaining = Math.max(1_000, this.deadline - Date.now());
 		return aepRequest<ListEnvelope>(this.context, {
 			method: 'GET',
-			path: '/runs',
+			path,
 			query,
 			// A hung request must leave room for a retry within the poll's budget.
 			timeoutMs: Math.min(30_000, remaining / 3),
@@ -103,11 +104,7 @@ class RunReader {
 		);
 		for (let start = 0; start < missing.length; start += FLOW_LOOKUP_CHUNK) {
 			const ids = missing.slice(start, start + FLOW_LOOKUP_CHUNK);
-			const page = await aepRequest<ListEnvelope>(this.context, {
-				method: 'GET',
-				path: '/flows',
-				query: { property: [`id==${ids.join(',')}`], limit: MAX_PAGE_SIZE },
-			});
+			const page = await this.request({ property: [`id==${ids.join(',')}`], limit: MAX_PAGE_SIZE }, '/flows');
 			for (const flow of page.items ?? []) this.flows[String(flow.id)] = { ...flowInfo(flow), fetchedAt: now };
 		}
 	}

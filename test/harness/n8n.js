@@ -68,6 +68,13 @@ class NoOp {
 	}
 }
 
+/** A finished run as tests read it: each node's first output items by node name, and the run's error. */
+function runResult(run) {
+	const output = {};
+	for (const [nodeName, taskData] of Object.entries(run.data.resultData.runData)) output[nodeName] = taskData[0]?.data?.main?.[0] ?? [];
+	return { run, output, error: run.data.resultData.error };
+}
+
 function loadPackageTypes() {
 	const nodes = {};
 	for (const file of PACKAGE.n8n.nodes) {
@@ -145,6 +152,13 @@ class N8nTestInstance {
 		};
 	}
 
+	/** Lifecycle hooks for one execution, as n8n creates them per run. */
+	hooks(mode, nodes, connections) {
+		const now = new Date();
+		const workflowData = { id: 'wf-1', nodes, connections, name: 'Test workflow', active: mode === 'trigger', settings: {}, createdAt: now, updatedAt: now, isArchived: false, activeVersionId: null };
+		return new ExecutionLifecycleHooks(mode, String(this.executions), workflowData);
+	}
+
 	/** A node of this package wired to the stored credential. */
 	node(name, type, parameters, extra = {}) {
 		return {
@@ -173,13 +187,9 @@ class N8nTestInstance {
 	async run({ nodes, connections, mode = 'manual' }) {
 		this.executions++;
 		const workflow = this.workflow({ nodes, connections });
-		const hooks = new ExecutionLifecycleHooks(mode, String(this.executions), { id: 'wf-1', nodes, connections, name: 'Test workflow', active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null });
+		const hooks = this.hooks(mode, nodes, connections);
 		const run = await new WorkflowExecute(this.additionalData(hooks), mode).run({ workflow, startNode: workflow.getNode(nodes[0].name) });
-		const output = {};
-		for (const [nodeName, taskData] of Object.entries(run.data.resultData.runData)) {
-			output[nodeName] = taskData[0]?.data?.main?.[0] ?? [];
-		}
-		return { run, output, error: run.data.resultData.error };
+		return runResult(run);
 	}
 
 	/** Manual Trigger -> one AEP Flow Service node with the given parameters (and optional input items). */
@@ -236,11 +246,9 @@ class N8nTestInstance {
 		const runExecutionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node: workflow.getNode(triggerName), data: { main: pollOutput }, source: null }] },
 		});
-		const hooks = new ExecutionLifecycleHooks('trigger', String(this.executions), { id: 'wf-1', nodes: Object.values(workflow.nodes), connections: workflow.connectionsBySourceNode, name: 'Test workflow', active: true, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null });
+		const hooks = this.hooks('trigger', Object.values(workflow.nodes), workflow.connectionsBySourceNode);
 		const run = await new WorkflowExecute(this.additionalData(hooks), 'trigger', runExecutionData).processRunExecutionData(workflow);
-		const output = {};
-		for (const [nodeName, taskData] of Object.entries(run.data.resultData.runData)) output[nodeName] = taskData[0]?.data?.main?.[0] ?? [];
-		return { run, output, error: run.data.resultData.error };
+		return runResult(run);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { CONNECTION_SPECS, STREAMING_PROVIDER_ID, XDM_FULL_SCHEMA_VERSION } from '../../shared/aep/ids';
+import { listValues } from '../../shared/transport/filters';
 
 /**
  * Request bodies for the source and target connections Flow Service documents for streaming,
@@ -101,8 +102,7 @@ export interface DataLakeSourceInput {
 
 /** Splits "a, b" or ["a", "b"] into ids; a single id without a comma stays one id. */
 export function idList(value: string[] | string): string[] {
-	const parts = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return parts.map((id) => String(id).trim()).filter((id) => id !== '');
+	return listValues(value);
 }
 
 /** Source connection over data lake datasets, the source side of a dataset export. */

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toEpochMs } from '../../shared/aep/schedule';
+import { listValues } from '../../shared/transport/filters';
 
 /** Shows a parameter only for the given resource and operation. */
 export function showFor(resource: string, operation: string | string[]): INodeProperties['displayOptions'] {
@@ -38,6 +39,9 @@ export function maxItemsOf(context: IExecuteFunctions, itemIndex: number): numbe
 
 const UUID_LIKE = /^[A-Za-z0-9][A-Za-z0-9-]{7,}$/;
 
+/** Whether a value looks like an Adobe ID (a UUID or a similar token), checked before any call. */
+export const isAdobeId = (value: string): boolean => UUID_LIKE.test(value);
+
 /** Reads a resource locator (or plain string) parameter holding an Adobe ID, and checks it before any call. */
 export function requiredId(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
 	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as string | IDataObject;
@@ -48,7 +52,7 @@ export function requiredId(context: IExecuteFunctions, name: string, label: stri
 			description: `Set "${label}": pick one from the list or paste its ID.`,
 		});
 	}
-	if (!UUID_LIKE.test(id)) {
+	if (!isAdobeId(id)) {
 		throw new NodeOperationError(context.getNode(), `The ${label} "${id}" is not a valid ID`, {
 			itemIndex,
 			description: `An Adobe ID looks like 2edc08ac-4df5-4fe6-936f-81a19ce92f5c. Check "${label}".`,
@@ -73,10 +77,7 @@ export function pinnedEtagParameter(resource: string, operations: string[]): INo
 
 /** Splits a comma-separated or array parameter into trimmed, non-empty strings. */
 export function listParameter(context: IExecuteFunctions, name: string, itemIndex: number): string[] {
-	const value = context.getNodeParameter(name, itemIndex, '') as string | string[];
-	return (Array.isArray(value) ? value : String(value).split(','))
-		.map((entry) => String(entry).trim())
-		.filter(Boolean);
+	return listValues(context.getNodeParameter(name, itemIndex, ''));
 }
 
 /** Runs a pure validation and reports its message as a node error on this item. */
@@ -99,4 +100,11 @@ export function dateTimeMs(context: IExecuteFunctions, value: unknown, label: st
 			description: `Set "${label}" to a date and time such as 2026-01-05T08:00:00Z.`,
 		});
 	}
+}
+
+/** Reads a required text parameter, failing before any call when it is empty. The value is never echoed: some are secrets. */
+export function requiredText(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (value === '') throw new NodeOperationError(context.getNode(), `"${label}" is empty`, { itemIndex, description: `Set "${label}".` });
+	return value;
 }

@@ -39,3 +39,9 @@ export function parseRawFilter(raw: string): PropertyFilter {
 	}
 	return propertyFilter(match[1], match[2] as FilterOperator, match[3].split(','));
 }
+
+/** Values given as an array or as comma-separated text, trimmed, empty ones dropped. */
+export function listValues(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value : value === undefined || value === null ? [] : String(value).split(',');
+	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
+}

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CONNECTION_SPECS } from '../../../shared/aep/ids';
 import { streamingBaseConnectionBody } from '../bodies';
-import { showFor, validated } from '../common';
+import { requiredText, showFor, validated } from '../common';
 import { createAndGet } from '../entities';
 import { jsonParameter, requireKeys } from '../json';
 
@@ -147,13 +147,6 @@ export const description: INodeProperties[] = [
 ];
 
 const spec = (id: string): IDataObject => ({ id, version: '1.0' });
-
-/** Reads a required text field, failing before any call when it is empty. Values are never echoed: some are secrets. */
-function requiredText(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	if (value === '') throw new NodeOperationError(context.getNode(), `"${label}" is empty`, { itemIndex, description: `Set "${label}".` });
-	return value;
-}
 
 type BodyBuilder = (context: IExecuteFunctions, itemIndex: number, named: IDataObject) => IDataObject;
 

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CLOUD_STORAGE_FLOW_SPEC_NAME, CONNECTION_SPECS, FLOW_SPECS } from '../../../shared/aep/ids';
 import { exportSchedule, sourceSchedule, type ExportMode, type ExportTimeUnit, type SourceFrequency } from '../../../shared/aep/schedule';
-import { listParameter, requiredId, showFor, validated } from '../common';
+import { listParameter, requiredId, requiredText, showFor, validated } from '../common';
 import { createAndGet, listEntities } from '../entities';
 import { jsonParameter, requireKeys } from '../json';
 import { sourceConnectionLocator, targetConnectionLocator } from '../locators';
@@ -193,12 +193,6 @@ function mappingTransformations(context: IExecuteFunctions, itemIndex: number): 
 	const mappingId = (context.getNodeParameter('mappingId', itemIndex, '') as string).trim();
 	if (!mappingId) return [];
 	return [{ name: 'Mapping', params: { mappingId, mappingVersion: context.getNodeParameter('mappingVersion', itemIndex, 0) as number } }];
-}
-
-function requiredText(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	const value = (context.getNodeParameter(name, itemIndex, '') as string).trim();
-	if (!value) throw new NodeOperationError(context.getNode(), `"${label}" is empty`, { itemIndex, description: `Set "${label}".` });
-	return value;
 }
 
 function sourceScheduleOf(context: IExecuteFunctions, itemIndex: number): IDataObject | undefined {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { CONNECTION_SPECS } from '../../../shared/aep/ids';
 import { FLOW_KIND_FILTERS } from '../../../shared/aep/flows';
-import { formatFilter, propertyFilter } from '../../../shared/transport/filters';
+import { formatFilter, listValues, propertyFilter } from '../../../shared/transport/filters';
 import { maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
 import { listEntities } from '../entities';
 import { propertyFiltersOption, rawPropertyFilters } from '../propertyFilters';
@@ -101,7 +101,6 @@ interface FlowFilters {
 	targetConnectionSpecId?: string;
 }
 
-const ids = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
 
 /** Turns the UI filters into Flow Service `property` filters (pure apart from reading them). */
 export function flowFilters(filters: FlowFilters): string[] {
@@ -112,8 +111,8 @@ export function flowFilters(filters: FlowFilters): string[] {
 	add('state', filters.state);
 	add('flowSpec.id', filters.flowSpecId);
 	if (filters.flowKind === 'source' || filters.flowKind === 'destination') result.push(FLOW_KIND_FILTERS[filters.flowKind]);
-	add('sourceConnectionIds[]', ids(filters.sourceConnectionIds));
-	add('targetConnectionIds[]', ids(filters.targetConnectionIds));
+	add('sourceConnectionIds[]', listValues(filters.sourceConnectionIds));
+	add('targetConnectionIds[]', listValues(filters.targetConnectionIds));
 	add('transformations[].params.mappingId', filters.mappingId?.trim());
 	add('inheritedAttributes.targetConnections[].connectionSpec.id', filters.profileStoreOnly ? CONNECTION_SPECS.profileStore : filters.targetConnectionSpecId);
 	return [...result, ...rawPropertyFilters(filters.property)];

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { propertyFilter, propertyParams, type PropertyFilter } from '../../../shared/transport/filters';
-import { dateTimeMs, maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
+import { listValues, propertyFilter, propertyParams, type PropertyFilter } from '../../../shared/transport/filters';
+import { dateTimeMs, isAdobeId, maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
 import { listEntities } from '../entities';
 import { shapeRun, simplifyParameter } from './runs';
 
@@ -81,10 +81,8 @@ const ORDER_BY: Record<string, string> = { newestFirst: '-createdAt', oldestFirs
 /** The filters as Flow Service `property` parameters, checked before any call. */
 function runFilters(context: IExecuteFunctions, filters: RunFilters, itemIndex: number): string[] {
 	const list: PropertyFilter[] = [];
-	const flowIds = (Array.isArray(filters.flowIds) ? filters.flowIds : String(filters.flowIds ?? '').split(','))
-		.map((id) => String(id).trim())
-		.filter(Boolean);
-	const badId = flowIds.find((id) => !/^[A-Za-z0-9][A-Za-z0-9-]{7,}$/.test(id));
+	const flowIds = listValues(filters.flowIds);
+	const badId = flowIds.find((id) => !isAdobeId(id));
 	if (badId) {
 		throw new NodeOperationError(context.getNode(), `"Flow IDs" holds "${badId}", which is not a valid ID`, {
 			itemIndex,
