@@ -43,12 +43,6 @@ export interface AepRequest {
 	retryPolicy?: RetryPolicy;
 }
 
-export interface AepResponse<T> {
-	body: T;
-	headers: IDataObject;
-	statusCode: number;
-}
-
 const TRANSPORT_WORDS: Record<string, string> = {
 	ECONNRESET: 'the connection was reset',
 	ECONNABORTED: 'the request timed out',
@@ -104,7 +98,7 @@ async function credentialsOf(context: AepContext): Promise<ICredentialDataDecryp
  * Sends one request to Experience Platform through n8n's authenticated helper, with retries and
  * Adobe-aware errors. n8n itself refreshes the IMS token once when a call answers 401.
  */
-export async function aepRequestFull<T = IDataObject>(context: AepContext, request: AepRequest): Promise<AepResponse<T>> {
+export async function aepRequest<T = IDataObject>(context: AepContext, request: AepRequest): Promise<T> {
 	const credentials = await credentialsOf(context);
 	const { platformUrl } = resolveEndpoints(credentials);
 	const root = SERVICE_ROOTS[request.service ?? 'flowservice'];
@@ -117,15 +111,13 @@ export async function aepRequestFull<T = IDataObject>(context: AepContext, reque
 		headers,
 		body: request.body,
 		json: true,
-		returnFullResponse: true,
 		timeout: request.timeoutMs ?? 60_000,
 	};
 	const policy = request.retryPolicy ?? DEFAULT_RETRY_POLICY;
 	const started = Date.now();
 	for (let attempt = 1; ; attempt++) {
 		try {
-			const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as AepResponse<T>;
-			return { body: response.body, headers: response.headers ?? {}, statusCode: response.statusCode };
+			return (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as T;
 		} catch (error) {
 			const facts = failureFacts(error);
 			const decision = decideRetry({
@@ -145,10 +137,6 @@ export async function aepRequestFull<T = IDataObject>(context: AepContext, reque
 	}
 }
 
-/** Sends one request and returns only the parsed body. */
-export async function aepRequest<T = IDataObject>(context: AepContext, request: AepRequest): Promise<T> {
-	return (await aepRequestFull<T>(context, request)).body;
-}
 
 function adobeApiError(
 	context: AepContext,
