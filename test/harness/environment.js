@@ -16,12 +16,30 @@ async function startEnvironment({ simulator = {}, credential = {} } = {}) {
 			...credential,
 		},
 	});
-	const secrets = () => [DEFAULT_CLIENT.clientSecret, credential.clientSecret, ...n8n.credentialsHelper.persistedTokens].filter(Boolean);
+	// The client secret, every token n8n persisted, and every secret the simulator received: tokens in
+	// Authorization headers (also ones minted mid-call) and secret fields of request bodies.
+	const secrets = () => [DEFAULT_CLIENT.clientSecret, credential.clientSecret, ...n8n.credentialsHelper.persistedTokens, ...sim.log.secretsSeen()].filter(Boolean);
 	function expectNoSecrets(value) {
 		const text = typeof value === 'string' ? value : JSON.stringify(value, errorReplacer);
 		for (const secret of secrets()) {
-			if (text.includes(secret)) throw new Error(`A secret leaked into: ${text.slice(0, 300)}`);
+			if (text.includes(secret)) throw new Error(`A secret (…${secret.slice(-4)}) leaked into: ${text.slice(0, 300)}`);
 		}
+	}
+	// Everything a workflow run, a poll or an editor call hands back (outputs, errors, the execution
+	// data n8n stores) is scanned, so an echoed secret fails whichever test provoked it.
+	for (const method of ['run', 'poll', 'runFromTrigger', 'callNodeMethod', 'testCredential']) {
+		const original = n8n[method].bind(n8n);
+		n8n[method] = async (...args) => {
+			let result;
+			try {
+				result = await original(...args);
+			} catch (error) {
+				expectNoSecrets(error);
+				throw error;
+			}
+			expectNoSecrets(result);
+			return result;
+		};
 	}
 	const close = async () => {
 		// The per-file scan (secret-scan.js) checks every log line against what this environment used.
@@ -31,8 +49,12 @@ async function startEnvironment({ simulator = {}, credential = {} } = {}) {
 	return { sim, n8n, expectNoSecrets, close };
 }
 
-/** JSON.stringify drops Error fields; keep the ones a user sees. */
-function errorReplacer(_key, value) {
+/**
+ * JSON.stringify drops Error fields; keep the ones a user sees. `node` is left out: a node's own
+ * parameters are where the user typed a secret (the workflow holds it), not something output adds.
+ */
+function errorReplacer(key, value) {
+	if (key === 'node' && value && typeof value === 'object' && 'parameters' in value) return undefined;
 	if (value instanceof Error) {
 		return { name: value.name, message: value.message, description: value.description, context: value.context, stack: value.stack, cause: value.cause };
 	}

@@ -10,7 +10,7 @@ const path = require('node:path');
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'aep-n8n-'));
 
 const { Workflow, NodeConnectionTypes, createRunExecutionData } = require('n8n-workflow');
-const { WorkflowExecute, ExecutionLifecycleHooks, PollContext, ExecuteContext, RoutingNode } = require('n8n-core');
+const { WorkflowExecute, ExecutionLifecycleHooks, PollContext, ExecuteContext, RoutingNode, LoadOptionsContext } = require('n8n-core');
 const { TestCredentialsHelper, TEST_NODE_TYPE } = require('./credentials');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -231,10 +231,26 @@ class N8nTestInstance {
 			return { status: 'OK', message: 'Connection successful!' };
 		} catch (error) {
 			const response = error.cause?.response;
-			if (response) return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+			if (response) {
+				// n8n's credential tester: the first rule for the status code gives the message.
+				const rule = (credentialType.test.rules ?? []).find((r) => r.type === 'responseCode' && r.properties.value === response.status);
+				if (rule) return { status: 'Error', message: rule.properties.message };
+				return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+			}
 			if (error.cause?.code) return { status: 'Error', message: error.cause.code };
 			return { status: 'Error', message: String(error.message) };
 		}
+	}
+
+	/**
+	 * Calls a node's list search or load options method as the editor does when a picker opens
+	 * (n8n's LoadOptionsContext, the node's stored credential). `kind` is 'listSearch' or 'loadOptions'.
+	 */
+	async callNodeMethod({ type = AEP, kind, method, parameters = {}, args = [] }) {
+		const node = this.node('AEP', type, parameters);
+		const workflow = this.workflow({ nodes: [node] });
+		const context = new LoadOptionsContext(workflow, node, this.additionalData(undefined), 'parameters');
+		return await nodeTypeMap[type].methods[kind][method].call(context, ...args);
 	}
 
 	/**

@@ -40,6 +40,32 @@ function imsParams(query, headers, text) {
 function createApiHandler({ log, faults, ims, platform, clock, latencyMs }) {
   const hanging = new Set();
 
+  // An answer that never completes on its own: dropped when the client gives up or the simulator closes.
+  function keepHanging(res) {
+    hanging.add(res);
+    res.on('close', () => hanging.delete(res));
+  }
+
+  // Sends a body one byte at a time, so no idle-socket timeout ever fires on the client.
+  function trickle(res, payload, intervalMs) {
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (res.destroyed || sent >= payload.length) {
+        clearInterval(timer);
+        if (!res.destroyed) res.end();
+        return;
+      }
+      res.write(payload.subarray(sent, sent + 1));
+      sent++;
+    }, intervalMs);
+    res.on('close', () => clearInterval(timer));
+  }
+
+  function imsAnswer(method, query, headers, text) {
+    if (method !== 'POST') return { status: 405, body: { error: 'invalid_request', error_description: 'use POST' } };
+    return ims.tokenRequest(imsParams(query, headers, text));
+  }
+
   async function handle(req, res, { path, rawQuery, query, headers, text, requestId }) {
     const entry = log.begin({ method: req.method, path, query: rawQuery, params: query, headers, body: loggedBody(headers, text), simTime: clock.now(), requestId });
     const respond = (status, body, extraHeaders = {}, contentType) => {
@@ -49,17 +75,30 @@ function createApiHandler({ log, faults, ims, platform, clock, latencyMs }) {
     try {
       if (latencyMs()) await sleep(latencyMs());
       const fault = faults.take(req.method, path);
-      if (fault) {
-        entry.fault = fault.description;
-        if (fault.latencyMs) await sleep(fault.latencyMs);
+      if (fault) entry.fault = fault.description;
+      if (fault && fault.latencyMs) await sleep(fault.latencyMs);
+      if (fault && !fault.ambiguous && !fault.trickleMs && !fault.stall) {
         if (fault.reset) {
           entry.status = 0;
           req.socket.destroy();
           return;
         }
         if (fault.hang) {
-          hanging.add(res);
-          res.on('close', () => hanging.delete(res));
+          keepHanging(res);
+          return;
+        }
+        if (fault.echo) {
+          // The echo goes in `detail`, a field clients show to their users.
+          respond(fault.status, { title: 'Gateway error', detail: `Could not process the request ${JSON.stringify({ headers, body: text })}` }, fault.headers);
+          return;
+        }
+        if (fault.raw !== null) {
+          entry.status = fault.status;
+          const rawHeaders = { 'x-request-id': requestId, ...fault.headers, 'content-length': Buffer.byteLength(fault.raw) };
+          if (fault.contentType) rawHeaders['content-type'] = fault.contentType;
+          res.writeHead(fault.status, rawHeaders);
+          res.end(fault.raw);
+          entry.responseBytes = rawHeaders['content-length'];
           return;
         }
         if (fault.status) {
@@ -68,15 +107,28 @@ function createApiHandler({ log, faults, ims, platform, clock, latencyMs }) {
           return;
         }
       }
-      if (path === IMS_TOKEN_PATH) {
-        if (req.method !== 'POST') respond(405, { error: 'invalid_request', error_description: 'use POST' });
-        else {
-          const result = ims.tokenRequest(imsParams(query, headers, text));
-          respond(result.status, result.body);
+      const result = path === IMS_TOKEN_PATH ? imsAnswer(req.method, query, headers, text) : platform({ method: req.method, path, query, headers, bodyText: text, requestId });
+      if (fault && fault.ambiguous) {
+        // The work is done (the entity exists); the client only sees a failure.
+        entry.effect = result.status;
+        if (fault.reset) {
+          entry.status = 0;
+          req.socket.destroy();
+        } else {
+          const body = faults.responseBody(fault);
+          respond(fault.status, typeof body === 'function' ? body(requestId) : body, fault.headers);
         }
         return;
       }
-      const result = platform({ method: req.method, path, query, headers, bodyText: text, requestId });
+      if (fault && (fault.trickleMs || fault.stall)) {
+        const payload = fault.raw !== null ? fault.raw : JSON.stringify(result.body ?? '');
+        entry.status = result.status;
+        res.writeHead(result.status, { 'x-request-id': requestId, 'content-type': fault.contentType || result.contentType || 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+        keepHanging(res);
+        if (fault.stall) return;
+        trickle(res, Buffer.from(payload), fault.trickleMs);
+        return;
+      }
       respond(result.status, result.body, result.headers, result.contentType);
     } catch (err) {
       const apiError = err instanceof ApiError ? err : flowError(1102, 500, `An internal error has occurred: ${err.message}`);
@@ -85,7 +137,13 @@ function createApiHandler({ log, faults, ims, platform, clock, latencyMs }) {
     }
   }
 
-  return { handle, dropHanging: () => hanging.clear() };
+  return {
+    handle,
+    dropHanging: () => {
+      for (const res of hanging) res.destroy();
+      hanging.clear();
+    },
+  };
 }
 
 module.exports = { createApiHandler };

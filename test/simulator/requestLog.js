@@ -42,12 +42,36 @@ function redactParams(params) {
 // Redacts in place so the rest of the raw query string stays as sent.
 const redactQuery = (rawQuery) => rawQuery.replace(/((?:^|&)(?:client_secret|access_token)=)[^&]*/g, `$1${encodeURIComponent(REDACTED)}`);
 
+// The secret values a request carried: what the log redacts. Kept (never shown) so tests can prove
+// that none of them comes back out of the package, wherever a server might echo it.
+const MIN_SECRET_LENGTH = 8;
+function collectSecrets({ headers, params, body }, into) {
+  const add = (value) => {
+    if (typeof value === 'string' && value.length >= MIN_SECRET_LENGTH) into.add(value);
+  };
+  const authorization = headers.authorization;
+  if (typeof authorization === 'string') add(authorization.replace(/^Bearer\s+/i, ''));
+  for (const key of ['client_secret', 'access_token']) add(Array.isArray(params[key]) ? params[key][0] : params[key]);
+  const walk = (value) => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (isSecretField(key) && typeof inner === 'string') add(inner);
+        else walk(inner);
+      }
+    }
+  };
+  walk(body);
+}
+
 function createRequestLog() {
   let entries = [];
   let seq = 0;
+  const secretsSeen = new Set();
 
   // Fields known when the request arrives; status and size are filled in when it ends.
   function begin({ method, path, query, params, headers, body, simTime, requestId }) {
+    collectSecrets({ headers, params, body }, secretsSeen);
     const entry = {
       seq: ++seq,
       at: Date.now(),
@@ -75,6 +99,8 @@ function createRequestLog() {
       entries = [];
     },
     count: (filterFn) => (filterFn ? entries.filter(filterFn).length : entries.length),
+    // Not emptied by clear(): a secret sent once must never come back for the rest of the test.
+    secretsSeen: () => [...secretsSeen],
   };
 }
 

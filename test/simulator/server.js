@@ -90,7 +90,7 @@ async function startSimulator(options = {}) {
     clock: { now: clock.now, advance: clock.advance },
     store: storeApi,
     faults: { add: faults.add, clear: faults.clear, list: faults.list },
-    log: { entries: log.entries, clear: log.clear, count: log.count },
+    log: { entries: log.entries, clear: log.clear, count: log.count, secretsSeen: log.secretsSeen },
     ims: { expireAll: ims.expireAll, tokenRequests: ims.tokenRequests, registerClient: ims.registerClient },
     setLatency(ms) {
       const n = Number(ms);
