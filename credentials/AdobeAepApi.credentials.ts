@@ -9,7 +9,15 @@ import type {
 } from 'n8n-workflow';
 
 import { resolveEndpoints } from '../nodes/shared/aep/environments';
-import { describeImsFailure } from '../nodes/shared/transport/errors';
+import { describeImsFailure, describeImsRedirect } from '../nodes/shared/transport/errors';
+import { redactSecrets } from '../nodes/shared/transport/redaction';
+
+/** IMS answers in well under a second; a token request that takes longer is not coming. */
+const IMS_TIMEOUT_MS = 30_000;
+
+/** Adobe's APIs never redirect: a 3xx means a wrong Platform URL or a proxy, and following it would send the headers elsewhere. */
+const REDIRECT_MESSAGE = (status: number) =>
+	`Experience Platform answered ${status}, a redirect, which is not followed: nothing was sent to where it points. Check the Platform URL of the credential and any proxy between n8n and Adobe.`;
 
 const DEFAULT_SCOPES = 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session';
 
@@ -113,6 +121,7 @@ export class AdobeAepApi implements ICredentialType {
 			scope: String(credentials.scopes ?? DEFAULT_SCOPES).replace(/\s+/g, ''),
 		});
 		// Status errors are read here rather than thrown: a thrown HTTP error would carry the form body (and the secret).
+		// Redirects are refused: following one would re-post the form, secret included, to wherever it points.
 		const response = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: `${imsUrl}/ims/token/v3`,
@@ -120,11 +129,17 @@ export class AdobeAepApi implements ICredentialType {
 			body: form.toString(),
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			timeout: IMS_TIMEOUT_MS,
 			json: true,
-		})) as { statusCode: number; body: unknown };
+		})) as { statusCode: number; body: unknown; headers?: IDataObject };
 		const body = response.body as IDataObject | undefined;
+		const secrets = [String(credentials.clientSecret ?? '').trim()];
+		if (response.statusCode >= 300 && response.statusCode < 400) {
+			throw new Error(redactSecrets(describeImsRedirect(response.statusCode, response.headers?.location, `${imsUrl}/ims/token/v3`), secrets));
+		}
 		if (response.statusCode >= 400 || typeof body?.access_token !== 'string') {
-			throw new Error(describeImsFailure(response.statusCode, response.body));
+			throw new Error(redactSecrets(describeImsFailure(response.statusCode, response.body), secrets));
 		}
 		return { accessToken: body.access_token };
 	}
@@ -147,6 +162,8 @@ export class AdobeAepApi implements ICredentialType {
 				'={{$credentials.environment === "custom" ? $credentials.platformUrl.replace(/\\/+$/, "") : ($credentials.environment === "stage" ? "https://platform-stage.adobe.io" : "https://platform.adobe.io")}}',
 			url: '/data/foundation/flowservice/flows',
 			qs: { limit: 1 },
+			disableFollowRedirect: true,
 		},
+		rules: [301, 302, 303, 307, 308].map((status) => ({ type: 'responseCode' as const, properties: { value: status, message: REDIRECT_MESSAGE(status) } })),
 	};
 }

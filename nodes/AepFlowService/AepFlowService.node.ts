@@ -72,6 +72,15 @@ export class AepFlowService implements INodeType {
 				description:
 					'How many input items are sent to Adobe at the same time. Output keeps the input order. Throttled calls are retried, so raise it only as far as your API quota allows.',
 			},
+			{
+				displayName: 'Request Timeout',
+				name: 'requestTimeout',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 600 },
+				default: 60,
+				description:
+					'The most seconds one call to Adobe may take, from sending it to the last byte of the answer. A call that times out is tried again when that is safe (reads, never creates).',
+			},
 		],
 	};
 

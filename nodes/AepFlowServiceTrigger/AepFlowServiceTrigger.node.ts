@@ -3,6 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getFlows } from '../shared/methods/options';
 import { pollRuns } from './poll';
+import { redactDeep } from '../shared/transport/redaction';
+import { secretsUsedBy } from '../shared/transport/executionState';
 
 export class AepFlowServiceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -121,6 +123,7 @@ export class AepFlowServiceTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const items: IDataObject[] | null = await pollRuns(this);
-		return items && items.length ? [this.helpers.returnJsonArray(items)] : null;
+		// Run data comes from Adobe; a secret echoed into it (a token, a SAS signature) never reaches the workflow.
+		return items && items.length ? [this.helpers.returnJsonArray(redactDeep(items, secretsUsedBy(this)))] : null;
 	}
 }

@@ -1,8 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { echoed, idProblem } from '../shared/aep/inputChecks';
 import type { RunStatus } from '../shared/aep/runs';
 import { listValues } from '../shared/transport/filters';
-import { continuationTokenOf, MAX_PAGE_SIZE, type ListEnvelope } from '../shared/transport/paging';
+import { continuationTokenOf, MAX_PAGE_SIZE, PageGuard, type ListEnvelope } from '../shared/transport/paging';
 import { aepRequest, type AepRequest } from '../shared/transport/request';
 import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
 import { DEFAULT_CURSOR_OPTIONS, loadState, prune, readFrom, startState, step, type CursorState } from './cursor';
@@ -23,13 +25,26 @@ function readSettings(context: IPollFunctions): EventSettings {
 	const event = context.getNodeParameter('event') as TriggerEvent;
 	return {
 		event,
-		flowIds: listValues(context.getNodeParameter('flowIds', [])),
+		flowIds: checkedFlowIds(context, listValues(context.getNodeParameter('flowIds', []))),
 		flowKind: context.getNodeParameter('flowKind', 'all') as EventSettings['flowKind'],
 		includePartialSuccess: event === 'failedRun' && (context.getNodeParameter('includePartialSuccess', false) as boolean),
 		minFailedRecords: context.getNodeParameter('minFailedRecords', 1) as number,
 		minFailedPercent: context.getNodeParameter('minFailedPercent', 0) as number,
 		statuses: event === 'finishedRun' ? (context.getNodeParameter('statuses', []) as RunStatus[]) : [],
 	};
+}
+
+/** Flow IDs go into a property filter: one that is not an ID could change what the filter matches. */
+function checkedFlowIds(context: IPollFunctions, flowIds: string[]): string[] {
+	for (const id of flowIds) {
+		const problem = idProblem(id);
+		if (problem) {
+			throw new NodeOperationError(context.getNode(), `"Flow Names or IDs" holds ${echoed(id)}, which is not a valid ID`, {
+				description: `${problem} Pick the flows from the list, or give their IDs.`,
+			});
+		}
+	}
+	return flowIds;
 }
 
 /** Polls for runs since the stored cursor; manual mode returns the latest matching run and leaves the cursor alone. */
@@ -105,7 +120,7 @@ class RunReader {
 		for (let start = 0; start < missing.length; start += FLOW_LOOKUP_CHUNK) {
 			const ids = missing.slice(start, start + FLOW_LOOKUP_CHUNK);
 			const page = await this.request({ property: [`id==${ids.join(',')}`], limit: MAX_PAGE_SIZE }, '/flows');
-			for (const flow of page.items ?? []) this.flows[String(flow.id)] = { ...flowInfo(flow), fetchedAt: now };
+			for (const flow of new PageGuard(this.context, 'the flows of new runs').itemsOf(page)) this.flows[String(flow.id)] = { ...flowInfo(flow), fetchedAt: now };
 		}
 	}
 
@@ -127,7 +142,7 @@ class RunReader {
 
 	async latestEvent(): Promise<IDataObject[] | null> {
 		const page = await this.request({ property: runFilters(this.settings), orderby: `-${this.field}`, limit: 50 });
-		const runs = this.maybeEvents(page.items ?? []);
+		const runs = this.maybeEvents(new PageGuard(this.context, 'the latest runs').itemsOf(page));
 		await this.ensureFlows(runs);
 		const latest = runs.find((run) => isEvent(run, this.kindOf(run), this.settings));
 		return latest ? [this.shape(latest)] : null;
@@ -141,9 +156,10 @@ class RunReader {
 		const flowFilter = this.settings.flowIds.length ? [`flowId==${this.settings.flowIds.join(',')}`] : undefined;
 		let token: string | undefined;
 		let state: CursorState | undefined;
+		const guard = new PageGuard(this.context, 'the runs before activation');
 		do {
 			const page = await this.request({ property: flowFilter, orderby: `-${this.field}`, limit: MAX_PAGE_SIZE, continuationToken: token });
-			const runs = page.items ?? [];
+			const runs = guard.itemsOf(page);
 			if (!state) {
 				if (runs.length === 0) return startState(0);
 				state = startState(Number(runs[0][this.field]) - lookbackMs);
@@ -153,6 +169,7 @@ class RunReader {
 			const inWindow = runs.filter((run) => Number(run[this.field]) >= windowStart);
 			for (const run of inWindow) state.emitted[eventKey(run, this.settings.event)] = Number(run[this.field]);
 			token = inWindow.length === runs.length ? continuationTokenOf(page) : undefined;
+			guard.accept(runs, token);
 		} while (token && Date.now() < this.deadline);
 		return state;
 	}
@@ -163,9 +180,11 @@ class RunReader {
 		const emit: IDataObject[] = [];
 		const query = { property: runFilters(this.settings, readFrom(start, DEFAULT_CURSOR_OPTIONS)), orderby: this.field, limit: MAX_PAGE_SIZE };
 		let token: string | undefined;
+		const guard = new PageGuard(this.context, 'the runs since the last poll');
 		do {
 			const page = await this.request({ ...query, continuationToken: token });
-			const runs = [...(page.items ?? [])].sort((a, b) => Number(a[this.field]) - Number(b[this.field]));
+			const pageRuns = guard.itemsOf(page);
+			const runs = [...pageRuns].sort((a, b) => Number(a[this.field]) - Number(b[this.field]));
 			await this.ensureFlows(this.maybeEvents(runs, state));
 			const result = step(
 				state,
@@ -181,6 +200,7 @@ class RunReader {
 			emit.push(...result.emit.map((run) => this.shape(run)));
 			if (result.capped) break;
 			token = continuationTokenOf(page);
+			guard.accept(pageRuns, token);
 		} while (token && Date.now() < this.deadline);
 		return { state, emit };
 	}

@@ -101,7 +101,7 @@ describe('create', () => {
 		({ error } = await run({ operation: 'create', createType: 'fields', connectionName: 'S3', connectionSpecId: SPECS.s3Source, authSpecName: 'x', authParams: '{s3AccessKey:1}' }));
 		expect(error.message).toMatch(/"Auth Params \(JSON\)" is not valid JSON/);
 		({ error } = await run({ operation: 'create', createType: 'fields', connectionName: 'S3', connectionSpecId: ' ', authParams: '{}' }));
-		expect(error.message).toBe('"Connection Spec" is empty');
+		expect(error.message).toBe('The Connection Spec Name or ID is empty');
 		expect(platformCalls(env.sim)).toEqual([]);
 	});
 

@@ -28,7 +28,7 @@ describe('create', () => {
 		const { items, error } = await run({
 			operation: 'create', createType: 'fields', name: 'Orders from S3', flowDescription: 'nightly', flowSpecId: existing.flowSpec.id,
 			sourceConnectionIds: existing.sourceConnectionIds.join(','), targetConnectionIds: existing.targetConnectionIds.join(','),
-			transformationsJson: '[]', mappingId: 'map-1', mappingVersion: 2, frequency: 'hour', interval: 2, startTime: '2026-02-01T00:00:00Z',
+			transformationsJson: '[]', mappingId: 'mapping-1', mappingVersion: 2, frequency: 'hour', interval: 2, startTime: '2026-02-01T00:00:00Z',
 		});
 		expect(error).toBeUndefined();
 		const [post, get] = platformCalls(env.sim);
@@ -36,7 +36,7 @@ describe('create', () => {
 		expect(post.body).toEqual({
 			name: 'Orders from S3', description: 'nightly', flowSpec: { id: existing.flowSpec.id, version: '1.0' },
 			sourceConnectionIds: existing.sourceConnectionIds, targetConnectionIds: existing.targetConnectionIds,
-			transformations: [{ name: 'Mapping', params: { mappingId: 'map-1', mappingVersion: 2 } }],
+			transformations: [{ name: 'Mapping', params: { mappingId: 'mapping-1', mappingVersion: 2 } }],
 			scheduleParams: { frequency: 'hour', startTime: 1769904000, interval: 2 },
 		});
 		expect(get).toMatchObject({ method: 'GET', path: expect.stringMatching(/^\/flows\/[\w-]+$/) });
@@ -58,20 +58,20 @@ describe('create', () => {
 		expect(platformCalls(env.sim)[0].body).toEqual({
 			name: 'Stream', flowSpec: { id: SPECS.streaming, version: '1.0' }, sourceConnectionIds: [existing.sourceConnectionIds[0]], targetConnectionIds: [existing.targetConnectionIds[0]], transformations: [],
 		});
-		await run({ operation: 'create', createType: 'streaming', name: 'Mapped', sourceConnectionId: byId(existing.sourceConnectionIds[0]), targetConnectionId: byId(existing.targetConnectionIds[0]), mappingId: 'm-9', mappingVersion: 0 });
+		await run({ operation: 'create', createType: 'streaming', name: 'Mapped', sourceConnectionId: byId(existing.sourceConnectionIds[0]), targetConnectionId: byId(existing.targetConnectionIds[0]), mappingId: 'mapping-9', mappingVersion: 0 });
 		expect(platformCalls(env.sim)[0].body.flowSpec.id).toBe(SPECS.streamingMapped);
-		expect(platformCalls(env.sim)[0].body.transformations).toEqual([{ name: 'Mapping', params: { mappingId: 'm-9', mappingVersion: 0 } }]);
+		expect(platformCalls(env.sim)[0].body.transformations).toEqual([{ name: 'Mapping', params: { mappingId: 'mapping-9', mappingVersion: 0 } }]);
 	});
 
 	test('data lake to landing zone: dataset export schedule without a frequency key', async () => {
 		const existing = seedSource();
 		await run({
 			operation: 'create', createType: 'dataLakeToLandingZone', name: 'Export', sourceConnectionId: byId(existing.sourceConnectionIds[0]), targetConnectionId: byId(existing.targetConnectionIds[0]),
-			exportTimeUnit: 'hour', exportInterval: 6, exportStartTime: '2026-03-01T00:00:00Z', exportEndTime: '2026-04-01T00:00:00Z', exportMode: 'FIRST_FULL_THEN_INCREMENTAL',
+			exportTimeUnit: 'hour', exportInterval: 6, exportStartTime: '2036-03-01T00:00:00Z', exportEndTime: '2036-04-01T00:00:00Z', exportMode: 'FIRST_FULL_THEN_INCREMENTAL',
 		});
 		expect(platformCalls(env.sim)[0].body).toEqual({
 			name: 'Export', flowSpec: { id: SPECS.export, version: '1.0' }, sourceConnectionIds: [existing.sourceConnectionIds[0]], targetConnectionIds: [existing.targetConnectionIds[0]], transformations: [],
-			scheduleParams: { timeUnit: 'hour', interval: 6, startTime: 1772323200, endTime: 1775001600, exportMode: 'FIRST_FULL_THEN_INCREMENTAL' },
+			scheduleParams: { timeUnit: 'hour', interval: 6, startTime: 2087942400, endTime: 2090620800, exportMode: 'FIRST_FULL_THEN_INCREMENTAL' },
 		});
 	});
 
@@ -104,7 +104,7 @@ describe('create', () => {
 		env.sim.faults.add({ method: 'POST', path: '/data/foundation/flowservice/flows', status: 400, times: 1 });
 		const { error } = await run({ operation: 'create', createType: 'streamingFromDataset', datasetId: dataset.id, streamName: 'Orders feed' });
 		expect(error.message).toMatch(/Creating the streaming flow for dataset .* failed: .*400/);
-		expect(error.description).toMatch(/Deleted again: targetConnectionId .*, sourceConnectionId .*, baseConnectionId /);
+		expect(error.description).toMatch(/Deleted again: target connection .*, source connection .*, base connection /);
 		expect(callLines(env.sim).filter((line) => line.startsWith('DELETE'))).toEqual([
 			expect.stringMatching(/^DELETE \/targetConnections\//), expect.stringMatching(/^DELETE \/sourceConnections\//), expect.stringMatching(/^DELETE \/connections\//),
 		]);
@@ -175,10 +175,10 @@ describe('update and state', () => {
 	test('update mapping replaces the Mapping transformation where it sits (FlowManager.updateFlowMapping)', async () => {
 		const flow = env.sim.store.list('prod', 'flows').find((f) => (f.transformations ?? []).some((t) => t.name === 'Mapping')) ?? env.sim.store.seedFlows({ sandbox: 'prod', count: 6, kind: 'source', state: 'disabled' }).find((f) => (f.transformations ?? []).some((t) => t.name === 'Mapping'));
 		const index = flow.transformations.findIndex((t) => t.name === 'Mapping');
-		const { items } = await run({ operation: 'update', flowId: byId(flow.id), updateType: 'fields', updateFields: { mappingId: 'newmap', mappingVersion: 3 } });
+		const { items } = await run({ operation: 'update', flowId: byId(flow.id), updateType: 'fields', updateFields: { mappingId: 'mapping-new', mappingVersion: 3 } });
 		const patch = platformCalls(env.sim).find((c) => c.method === 'PATCH');
-		expect(patch.body).toEqual([{ op: 'replace', path: `/transformations/${index}`, value: { name: 'Mapping', params: { mappingId: 'newmap', mappingVersion: 3 } } }]);
-		expect(items[0].json.transformations[index].params.mappingId).toBe('newmap');
+		expect(patch.body).toEqual([{ op: 'replace', path: `/transformations/${index}`, value: { name: 'Mapping', params: { mappingId: 'mapping-new', mappingVersion: 3 } } }]);
+		expect(items[0].json.transformations[index].params.mappingId).toBe('mapping-new');
 	});
 
 	test('JSON Patch with a pinned etag is sent as is; a stale pinned etag gives a clear 412', async () => {
@@ -232,9 +232,9 @@ describe('bad input', () => {
 		['missing flow id', { operation: 'get', flowId: byId('={{ "" }}') }, /The Flow is empty/],
 		['malformed flow id', { operation: 'get', flowId: byId('not an id!') }, /The Flow "not an id!" is not a valid ID/],
 		['unknown flow id', { operation: 'get', flowId: byId('11111111-2222-3333-4444-555555555555') }, /404 Not Found \(FLOW-1439-404\)/],
-		['minute schedule under 15', { operation: 'create', createType: 'fields', name: 'x', flowSpecId: 'spec', sourceConnectionIds: 'a', targetConnectionIds: 'b', transformationsJson: '[]', frequency: 'minute', interval: 5, mappingId: '' }, /"Interval" must be at least 15 when "Frequency" is minute/],
-		['export interval not allowed', { operation: 'create', createType: 'dataLakeToLandingZone', name: 'x', sourceConnectionId: byId('aaaaaaaa-1'), targetConnectionId: byId('bbbbbbbb-1'), exportTimeUnit: 'hour', exportInterval: 5, exportStartTime: '2026-03-01T00:00:00Z', exportMode: 'DAILY_FULL_EXPORT' }, /"Interval" must be 3, 6, 9, 12 when "Time Unit" is hour/],
-		['export end before start', { operation: 'create', createType: 'dataLakeToLandingZone', name: 'x', sourceConnectionId: byId('aaaaaaaa-1'), targetConnectionId: byId('bbbbbbbb-1'), exportTimeUnit: 'day', exportInterval: 1, exportStartTime: '2026-03-01T00:00:00Z', exportEndTime: '2026-02-01T00:00:00Z', exportMode: 'DAILY_FULL_EXPORT' }, /"End Time" must be after "Start Time"/],
+		['minute schedule under 15', { operation: 'create', createType: 'fields', name: 'x', flowSpecId: 'ffffffff-1', sourceConnectionIds: 'aaaaaaaa-1', targetConnectionIds: 'bbbbbbbb-1', transformationsJson: '[]', frequency: 'minute', interval: 5, mappingId: '' }, /"Interval" must be at least 15 when "Frequency" is minute/],
+		['export interval not allowed', { operation: 'create', createType: 'dataLakeToLandingZone', name: 'x', sourceConnectionId: byId('aaaaaaaa-1'), targetConnectionId: byId('bbbbbbbb-1'), exportTimeUnit: 'hour', exportInterval: 5, exportStartTime: '2026-03-01T00:00:00Z', exportMode: 'DAILY_FULL_EXPORT' }, /"Export Interval" must be 3, 6, 9, 12 when "Export Every" is hour/],
+		['export end before start', { operation: 'create', createType: 'dataLakeToLandingZone', name: 'x', sourceConnectionId: byId('aaaaaaaa-1'), targetConnectionId: byId('bbbbbbbb-1'), exportTimeUnit: 'day', exportInterval: 1, exportStartTime: '2026-03-01T00:00:00Z', exportEndTime: '2026-02-01T00:00:00Z', exportMode: 'DAILY_FULL_EXPORT' }, /"Export End Time" must be after "Export Start Time"/],
 		['bad JSON Patch', { operation: 'update', flowId: byId('aaaaaaaa-1'), updateType: 'patch', operationsJson: '[{"op":"move","path":"/name"}]', etag: '' }, /Operation 1 in "Operations \(JSON\)" is not a valid JSON Patch operation/],
 		['bad raw filter', { operation: 'getMany', returnAll: true, filters: { property: ['state=enabled'] } }, /"state=enabled" is not a property filter/],
 	];

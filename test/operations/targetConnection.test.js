@@ -131,8 +131,8 @@ describe('Create', () => {
 	test.each([
 		['invalid JSON', { createType: 'json', targetConnectionJson: '{"name": }' }, /"Target Connection \(JSON\)" is not valid JSON/],
 		['JSON without a name', { createType: 'json', targetConnectionJson: '{"connectionSpec":{"id":"c604ff05-7f1a-43c0-8e18-33bf874cb11c"}}' }, /"Target Connection \(JSON\)" is missing "name"/],
-		['a schema meta:altId in place of its $id', { createType: 'dataLake', name: 'x', datasetId: 'ds1', schemaId: '_simorg.schemas.7a5d1b' }, /"Schema ID" must be the schema's \$id URL/],
-		['no dataset', { createType: 'dataLake', name: 'x', datasetId: '={{ "" }}', schemaId: SCHEMA }, /"Dataset ID" is empty/],
+		['a schema meta:altId in place of its $id', { createType: 'dataLake', name: 'x', datasetId: '5e8e1a8ab1c1f318a8ad8e38', schemaId: '_simorg.schemas.7a5d1b' }, /"Schema ID" must be the schema's \$id URL/],
+		['no dataset', { createType: 'dataLake', name: 'x', datasetId: '={{ "" }}', schemaId: SCHEMA }, /The Dataset ID is empty/],
 		['an empty landing zone path', { createType: 'landingZone', name: 'x', path: '={{ "" }}' }, /"Path" is empty/],
 		['an export without a base connection', { createType: 'datasetExportLandingZone', name: 'x', baseConnectionId: byId('={{ "" }}'), path: '/e' }, /The Base Connection is empty/],
 		['an unknown file type from an expression', { createType: 'datasetExportLandingZone', name: 'x', baseConnectionId: byId(UNKNOWN_ID), path: '/e', datasetFileType: '={{ "CSV" }}' }, /"Dataset File Type" must be one of JSON, PARQUET, DELIMITED/],

@@ -1,7 +1,8 @@
 'use strict';
 // Pure transport logic: retry decisions, Adobe error parsing, secret redaction, query and filter building, paging tokens.
 const { decideRetry, parseRetryAfter, backoffDelayMs, DEFAULT_RETRY_POLICY } = require('../../dist/nodes/shared/transport/retry');
-const { parseAdobeError, redactSecrets, describeImsFailure } = require('../../dist/nodes/shared/transport/errors');
+const { parseAdobeError, describeImsFailure } = require('../../dist/nodes/shared/transport/errors');
+const { redactSecrets } = require('../../dist/nodes/shared/transport/redaction');
 const { toQueryString, withQuery } = require('../../dist/nodes/shared/transport/query');
 const { propertyFilter, propertyParams, parseRawFilter } = require('../../dist/nodes/shared/transport/filters');
 const { continuationTokenOf, firstItem } = require('../../dist/nodes/shared/transport/paging');

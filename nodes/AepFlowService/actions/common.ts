@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { echoed, etagProblem, idProblem } from '../../shared/aep/inputChecks';
 import { toEpochMs } from '../../shared/aep/schedule';
 import { listValues } from '../../shared/transport/filters';
 
@@ -31,34 +32,78 @@ export function returnAllAndLimit(resource: string, operation: string): INodePro
 	];
 }
 
-/** Max items a Get Many call should return: undefined when Return All is on. */
-export function maxItemsOf(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return context.getNodeParameter('limit', itemIndex, 50) as number;
+/**
+ * Reads a number parameter that must be a whole number within bounds, before it reaches a query
+ * (Adobe would otherwise get 0, -5 or 2.5). Text from an expression is accepted when it is a number.
+ */
+export function wholeNumberParameter(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+	{ min, max, fallback, hint }: { min: number; max?: number; fallback: number; hint?: string },
+): number {
+	const raw = context.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+		const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
+		const given = typeof raw === 'number' ? String(raw) : echoed(String(raw ?? ''));
+		throw new NodeOperationError(context.getNode(), `"${label}" must be a whole number ${range}, not ${given}`, {
+			itemIndex,
+			description: hint ?? `Set "${label}" to a whole number ${range}.`,
+		});
+	}
+	return value;
 }
 
-const UUID_LIKE = /^[A-Za-z0-9][A-Za-z0-9-]{7,}$/;
+/** Max items a Get Many call should return: undefined when Return All is on; "Limit" is checked before any call. */
+export function maxItemsOf(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return wholeNumberParameter(context, 'limit', 'Limit', itemIndex, { min: 1, fallback: 50, hint: 'Set "Limit" to 1 or more, or turn on "Return All".' });
+}
 
-/** Whether a value looks like an Adobe ID (a UUID or a similar token), checked before any call. */
-export const isAdobeId = (value: string): boolean => UUID_LIKE.test(value);
-
-/** Reads a resource locator (or plain string) parameter holding an Adobe ID, and checks it before any call. */
-export function requiredId(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as string | IDataObject;
-	const id = String(typeof value === 'object' && value !== null ? (value.value ?? '') : value).trim();
+/**
+ * Reads one Adobe ID, checked before any call: a resource locator, a text or options parameter, or
+ * a path into a collection (e.g. `filters.mappingId`). Empty is an error unless `optional`, which
+ * gives ''. IDs are no secrets, so a bad one is repeated (shortened) in the message.
+ */
+export function idParameter(context: IExecuteFunctions, name: string, label: string, itemIndex: number, { optional = false } = {}): string {
+	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	const isLocator = typeof value === 'object' && value !== null;
+	const id = String((isLocator ? (value as IDataObject).value : value) ?? '').trim();
 	if (id === '') {
+		if (optional) return '';
 		throw new NodeOperationError(context.getNode(), `The ${label} is empty`, {
 			itemIndex,
-			description: `Set "${label}": pick one from the list or paste its ID.`,
+			description: isLocator ? `Set "${label}": pick one from the list or paste its ID.` : `Set "${label}" to the ID to use.`,
 		});
 	}
-	if (!isAdobeId(id)) {
-		throw new NodeOperationError(context.getNode(), `The ${label} "${id}" is not a valid ID`, {
-			itemIndex,
-			description: `An Adobe ID looks like 2edc08ac-4df5-4fe6-936f-81a19ce92f5c. Check "${label}".`,
-		});
+	const problem = idProblem(id);
+	if (problem) {
+		throw new NodeOperationError(context.getNode(), `The ${label} ${echoed(id)} is not a valid ID`, { itemIndex, description: `${problem} Check "${label}".` });
 	}
 	return id;
+}
+
+/**
+ * Reads a list of Adobe IDs, given as comma-separated text or an array (a parameter or a path into a
+ * collection), each checked like `idParameter` before any call. Empty is an error unless `optional`.
+ */
+export function idListParameter(context: IExecuteFunctions, name: string, label: string, itemIndex: number, { optional = false } = {}): string[] {
+	const ids = listValues(context.getNodeParameter(name, itemIndex, ''));
+	if (ids.length === 0 && !optional) {
+		throw new NodeOperationError(context.getNode(), `"${label}" is empty`, { itemIndex, description: `Give at least one ID in "${label}"; separate several with commas.` });
+	}
+	for (const id of ids) {
+		const problem = idProblem(id);
+		if (problem) {
+			throw new NodeOperationError(context.getNode(), `"${label}" holds ${echoed(id)}, which is not a valid ID`, {
+				itemIndex,
+				description: `${problem} Separate several IDs in "${label}" with commas.`,
+			});
+		}
+	}
+	return ids;
 }
 
 /** The optional etag a user may pin on an update; empty means "read the current one first". */
@@ -75,6 +120,24 @@ export function pinnedEtagParameter(resource: string, operations: string[]): INo
 	};
 }
 
+/**
+ * The etag pinned in "Etag", trimmed; '' when none is pinned. It goes into the If-Match header, so
+ * anything that is not one printable token is refused before any call (and not repeated: it may
+ * hold a line break or other characters that would garble the message).
+ */
+export function pinnedEtagOf(context: IExecuteFunctions, itemIndex: number): string {
+	const etag = String(context.getNodeParameter('etag', itemIndex, '') ?? '').trim();
+	const problem = etag === '' ? undefined : etagProblem(etag);
+	if (problem) {
+		throw new NodeOperationError(context.getNode(), `"Etag" ${problem}`, {
+			itemIndex,
+			description:
+				'An etag is one token of printable ASCII characters, optionally in double quotes, e.g. "0c003dbf-0000-0200-0000-5f36e92d0000". Copy it from the entity\'s "etag" field, or leave "Etag" empty to use the current one.',
+		});
+	}
+	return etag;
+}
+
 /** Splits a comma-separated or array parameter into trimmed, non-empty strings. */
 export function listParameter(context: IExecuteFunctions, name: string, itemIndex: number): string[] {
 	return listValues(context.getNodeParameter(name, itemIndex, ''));
@@ -85,21 +148,14 @@ export function validated<T>(context: IExecuteFunctions, itemIndex: number, buil
 	try {
 		return build();
 	} catch (error) {
-		// A `hint` on the error (see bodies.ts) says how to fix the input.
+		// A `hint` on the error (InvalidInput, InvalidBodyInput) says how to fix the input.
 		throw new NodeOperationError(context.getNode(), (error as Error).message, { itemIndex, description: (error as { hint?: string }).hint });
 	}
 }
 
 /** A date-time parameter value as epoch milliseconds; a bad value is reported naming the field. */
 export function dateTimeMs(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number | undefined {
-	try {
-		return toEpochMs(value, label);
-	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, {
-			itemIndex,
-			description: `Set "${label}" to a date and time such as 2026-01-05T08:00:00Z.`,
-		});
-	}
+	return validated(context, itemIndex, () => toEpochMs(value, label));
 }
 
 /** Reads a required text parameter, failing before any call when it is empty. The value is never echoed: some are secrets. */

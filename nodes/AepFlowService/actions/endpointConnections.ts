@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { formatFilter, propertyFilter } from '../../shared/transport/filters';
 import { DATA_FORMATS } from './bodies';
-import { maxItemsOf, requiredId, returnAllAndLimit, showFor, validated } from './common';
+import { idParameter, maxItemsOf, pinnedEtagOf, returnAllAndLimit, showFor, validated } from './common';
 import { deleteEntity, getEntity, listEntities, patchEntity, type Collection } from './entities';
 import { entityLocator, sourceConnectionLocator, targetConnectionLocator } from './locators';
 import { nameAndDescriptionOperations, readPatchOperations, requireChanges, updateParameters, type UpdateFieldsInput } from './patch';
@@ -20,7 +20,7 @@ const ENDPOINTS: Record<EndpointResource, { collection: Collection; locator: INo
 };
 
 const idOf = (context: IExecuteFunctions, resource: EndpointResource, itemIndex: number) =>
-	requiredId(context, ENDPOINTS[resource].locator.name, ENDPOINTS[resource].label, itemIndex);
+	idParameter(context, ENDPOINTS[resource].locator.name, ENDPOINTS[resource].label, itemIndex);
 
 export const locatorFor = (resource: EndpointResource, operation: string): INodeProperties => ({
 	...ENDPOINTS[resource].locator,
@@ -88,7 +88,12 @@ export function endpointFilters(filters: EndpointFilters): string[] {
 }
 
 export async function getMany(context: IExecuteFunctions, resource: EndpointResource, itemIndex: number): Promise<IDataObject[]> {
-	const filters = validated(context, itemIndex, () => endpointFilters(context.getNodeParameter('filters', itemIndex, {}) as EndpointFilters));
+	const given = context.getNodeParameter('filters', itemIndex, {}) as EndpointFilters;
+	const ids: EndpointFilters = {
+		baseConnectionId: idParameter(context, 'filters.baseConnectionId', 'Base Connection ID', itemIndex, { optional: true }),
+		connectionSpecId: idParameter(context, 'filters.connectionSpecId', 'Connection Spec Name or ID', itemIndex, { optional: true }),
+	};
+	const filters = validated(context, itemIndex, () => endpointFilters({ ...given, ...ids }));
 	return await listEntities(context, ENDPOINTS[resource].collection, { filters }, maxItemsOf(context, itemIndex), itemIndex);
 }
 
@@ -102,11 +107,11 @@ export function updateDescription(resource: EndpointResource): INodeProperties[]
 /** Applies the change with the current (or pinned) etag and returns the connection as stored afterwards. */
 export async function updateOne(context: IExecuteFunctions, resource: EndpointResource, itemIndex: number): Promise<IDataObject> {
 	const id = idOf(context, resource, itemIndex);
+	const pinnedEtag = pinnedEtagOf(context, itemIndex);
 	const operations =
 		context.getNodeParameter('updateType', itemIndex, 'fields') === 'patch'
 			? readPatchOperations(context, itemIndex)
 			: requireChanges(context, nameAndDescriptionOperations(context, context.getNodeParameter('updateFields', itemIndex, {}) as UpdateFieldsInput, ENDPOINTS[resource].label.toLowerCase(), itemIndex), itemIndex);
-	const pinnedEtag = context.getNodeParameter('etag', itemIndex, '') as string;
 	return await patchEntity(context, ENDPOINTS[resource].collection, id, operations, pinnedEtag, itemIndex);
 }
 

@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { aepListAll, firstItem } from '../../shared/transport/paging';
-import { aepRequest } from '../../shared/transport/request';
+import { isAdobeId } from '../../shared/aep/inputChecks';
+import { aepRequest, aepRequestFull } from '../../shared/transport/request';
 
 /** Flow Service collections that share the create / get / list / patch / delete shape. */
 export type Collection = 'connections' | 'connectionSpecs' | 'sourceConnections' | 'targetConnections' | 'flows' | 'flowSpecs' | 'runs';
@@ -59,11 +60,67 @@ export async function listEntities(
 	return await aepListAll(context, { method: 'GET', path: `/${collection}`, query, itemIndex }, maxItems);
 }
 
-/** POSTs a create and returns Adobe's `{id, etag}`; creates are never repeated after a server failure. */
+/**
+ * A create Flow Service accepted without saying which ID it gave: the entity exists, but nothing can
+ * address it. Thrown instead of going on with an ID that is not one.
+ */
+export class CreatedWithoutIdError extends NodeOperationError {
+	constructor(
+		node: INode,
+		message: string,
+		/** What the answer held instead of an ID, as a sentence. */
+		readonly answer: string,
+		options: { itemIndex: number; description: string },
+	) {
+		super(node, message, options);
+	}
+}
+
+/**
+ * The ID in a `Location` header, e.g. `/data/foundation/flowservice/flows/{id}`: the last path
+ * segment, taken only when it looks like an ID and sits right below the collection created in (a
+ * bare collection name such as "connections" would pass the ID check alone).
+ */
+export function idFromLocation(location: unknown, collection: Collection): string | undefined {
+	const text = Array.isArray(location) ? location[0] : location;
+	if (typeof text !== 'string' || text.trim() === '') return undefined;
+	try {
+		const segments = new URL(text.trim(), 'http://location.invalid').pathname.split('/').filter(Boolean).map(decodeURIComponent);
+		const [parent, id] = segments.slice(-2);
+		return parent === collection && id !== undefined && isAdobeId(id) ? id : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** What a create answer held instead of an ID, for the error. */
+function describeAnswer(body: unknown): string {
+	if (body === undefined) return 'an empty body';
+	if (typeof body === 'object' && body !== null && 'id' in body) return 'a body whose "id" is not an ID';
+	return 'a body without an "id"';
+}
+
+/**
+ * POSTs a create and returns Adobe's `{id, etag}`; creates are never repeated after a server failure.
+ * The ID comes from the body, else from the `Location` header; an answer with neither fails here, so
+ * no later call is made with an ID that is not one.
+ */
 export async function createEntity(context: IExecuteFunctions, collection: Collection, body: IDataObject, itemIndex: number): Promise<WriteResult> {
-	const created = await aepRequest<IDataObject>(context, { method: 'POST', path: `/${collection}`, body, itemIndex });
-	const result = (Array.isArray(created.items) ? (created.items[0] as IDataObject) : created) ?? {};
-	return { id: String(result.id), etag: String(result.etag ?? '') };
+	const answer = await aepRequestFull<IDataObject>(context, { method: 'POST', path: `/${collection}`, body, itemIndex });
+	const created = answer.body ?? {};
+	const result = (Array.isArray(created.items) ? (created.items[0] as IDataObject | undefined) : created) ?? {};
+	const bodyId = typeof result.id === 'string' && isAdobeId(result.id) ? result.id : undefined;
+	const id = bodyId ?? idFromLocation(answer.headers.location, collection);
+	if (id === undefined) {
+		const label = LABELS[collection];
+		const named = typeof body.name === 'string' && body.name.trim() !== '' ? ` named "${body.name}"` : '';
+		const held = `The answer had ${describeAnswer(answer.body)} and no Location header naming the new ${label}.`;
+		throw new CreatedWithoutIdError(context.getNode(), `Flow Service answered ${answer.statusCode} to POST /${collection} without an ID`, held, {
+			itemIndex,
+			description: `${held}\nThe ${label} was probably created: look for a ${label}${named} before creating it again.`,
+		});
+	}
+	return { id, etag: typeof result.etag === 'string' ? result.etag : '' };
 }
 
 /** Creates an entity and returns it as stored, so the output shows every field Adobe filled in. */

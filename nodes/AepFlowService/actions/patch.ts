@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { pinnedEtagParameter, showFor } from './common';
 import type { PatchOperation } from './entities';
+import { jsonParameter } from './json';
 
 /** The "Operations (JSON)" parameter of an update done with JSON Patch. */
 export function patchOperationsParameter(displayOptions: INodeProperties['displayOptions'], example = '/name'): INodeProperties {
@@ -16,20 +17,9 @@ export function patchOperationsParameter(displayOptions: INodeProperties['displa
 	};
 }
 
-/** Reads and checks JSON Patch operations before anything is sent. */
+/** Reads and checks JSON Patch operations before anything is sent; one operation may stand without brackets. */
 export function readPatchOperations(context: IExecuteFunctions, itemIndex: number): PatchOperation[] {
-	const raw = context.getNodeParameter('operationsJson', itemIndex) as unknown;
-	let parsed = raw;
-	if (typeof raw === 'string') {
-		try {
-			parsed = JSON.parse(raw);
-		} catch (error) {
-			throw new NodeOperationError(context.getNode(), `"Operations (JSON)" is not valid JSON: ${(error as Error).message}`, {
-				itemIndex,
-				description: 'Fix the JSON. Keys and strings need double quotes.',
-			});
-		}
-	}
+	const parsed = jsonParameter(context, 'operationsJson', 'Operations (JSON)', itemIndex, { shape: 'objectOrArray' });
 	const operations = (Array.isArray(parsed) ? parsed : [parsed]) as PatchOperation[];
 	for (const [position, operation] of operations.entries()) {
 		const op = String(operation?.op ?? '').toLowerCase();

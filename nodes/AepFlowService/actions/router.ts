@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { CompositeCreateError } from './composite';
 import * as connection from './connection';
 import * as connectionSpec from './connectionSpec';
 import * as datasetExport from './datasetExport';
@@ -11,6 +12,9 @@ import * as run from './run';
 import * as sourceConnection from './sourceConnection';
 import * as targetConnection from './targetConnection';
 import type { ResourceOperations } from './types';
+import { redactDeep } from '../../shared/transport/redaction';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/transport/request';
+import { secretsUsedBy, useRequestTimeout } from '../../shared/transport/executionState';
 
 const resources: Record<string, ResourceOperations> = {
 	connection: connection.operations,
@@ -33,6 +37,15 @@ function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: nu
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
+/**
+ * The error item under Continue On Fail: the message, plus the facts an error carries for it (what a
+ * failed composite create deleted again and what it left), so a workflow can act on them.
+ */
+function errorItemJson(error: Error): IDataObject {
+	if (error instanceof CompositeCreateError) return { error: error.message, rolledBack: error.facts.rolledBack, leftOver: error.facts.leftOver };
+	return { error: error.message };
+}
+
 /** The most items processed at the same time, whatever the node is set to. */
 export const MAX_CONCURRENCY = 16;
 
@@ -46,10 +59,13 @@ async function runItem(context: IExecuteFunctions, itemIndex: number): Promise<I
 			throw new NodeOperationError(context.getNode(), `The operation "${operationName}" is not supported for "${resource}"`, { itemIndex });
 		}
 		const result = await operation.execute.call(context, itemIndex);
-		const jsonItems = (Array.isArray(result) ? result : [result]).map((json: IDataObject) => ({ json }));
+		// A secret a server echoed back (the token, one the node sent) never reaches the output; only
+		// operations whose job is to return credentials (the landing zone's SAS token) keep them.
+		const shown = operation.returnsCredentials ? result : redactDeep(result, secretsUsedBy(context));
+		const jsonItems = (Array.isArray(shown) ? shown : [shown]).map((json: IDataObject) => ({ json }));
 		return context.helpers.constructExecutionMetaData(jsonItems, { itemData: { item: itemIndex } });
 	} catch (error) {
-		if (context.continueOnFail()) return [{ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } }];
+		if (context.continueOnFail()) return [{ json: errorItemJson(error as Error), pairedItem: { item: itemIndex } }];
 		throw withItemIndex(context, error, itemIndex);
 	}
 }
@@ -61,6 +77,11 @@ async function runItem(context: IExecuteFunctions, itemIndex: number): Promise<I
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	const timeoutSeconds = Number(this.getNodeParameter('requestTimeout', 0, DEFAULT_TIMEOUT_MS / 1000));
+	if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1) {
+		throw new NodeOperationError(this.getNode(), '"Request Timeout" must be at least 1 second', { description: 'Set "Request Timeout" to a number of seconds, e.g. 60.' });
+	}
+	useRequestTimeout(this, timeoutSeconds * 1000);
 	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(this.getNodeParameter('concurrency', 0, 1) as number)));
 	const results: INodeExecutionData[][] = new Array(items.length);
 	let next = 0;

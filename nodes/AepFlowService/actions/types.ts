@@ -7,6 +7,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 export interface AepOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	/** True for the operations whose output is a credential by design; every other output is cleaned of secrets. */
+	returnsCredentials?: boolean;
 }
 
 export type ResourceOperations = Record<string, AepOperation>;

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { continuationTokenOf, type ListEnvelope } from '../../shared/transport/paging';
+import { continuationTokenOf, PageGuard, type ListEnvelope } from '../../shared/transport/paging';
 import { aepRequest } from '../../shared/transport/request';
 
 /**
@@ -20,10 +20,13 @@ async function searchCollection(
 		query: { limit: 100, continuationToken: paginationToken },
 	});
 	const needle = filter?.trim().toLowerCase();
-	const results = (page.items ?? [])
+	const results = new PageGuard(context, `the ${collection} list`)
+		.itemsOf(page)
 		.map((entity) => ({ name: describe(entity), value: String(entity.id) }))
 		.filter((result) => !needle || result.name.toLowerCase().includes(needle) || result.value.toLowerCase().includes(needle));
-	return { results, paginationToken: continuationTokenOf(page) };
+	// A token that repeats the one asked with would have the picker load the same page forever.
+	const next = continuationTokenOf(page);
+	return { results, paginationToken: next && next !== paginationToken ? next : undefined };
 }
 
 const named = (entity: IDataObject) => String(entity.name ?? entity.id);

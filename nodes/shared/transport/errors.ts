@@ -10,6 +10,15 @@ export interface AdobeErrorDetails {
 }
 
 const STATUS_TEXT: Record<number, string> = {
+	200: 'OK',
+	201: 'Created',
+	202: 'Accepted',
+	204: 'No Content',
+	301: 'Moved Permanently',
+	302: 'Found',
+	303: 'See Other',
+	307: 'Temporary Redirect',
+	308: 'Permanent Redirect',
 	400: 'Bad Request',
 	401: 'Unauthorized',
 	403: 'Forbidden',
@@ -77,15 +86,6 @@ function headerValue(headers: IDataObject | undefined, name: string): string | u
 	return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : undefined;
 }
 
-/** Removes every occurrence of the given secrets from a text that may reach the user or a log. */
-export function redactSecrets(text: string, secrets: Array<string | undefined>): string {
-	let result = text;
-	for (const secret of secrets) {
-		if (secret && secret.length >= 4) result = result.split(secret).join('[redacted]');
-	}
-	return result.replace(/Bearer\s+[A-Za-z0-9._~+/=-]{16,}/g, 'Bearer [redacted]');
-}
-
 /** The message shown when Adobe IMS refuses to issue a token: IMS's own reason, never the request. */
 export function describeImsFailure(status: number, body: unknown): string {
 	const { code, detail } = parseAdobeError(body);
@@ -98,4 +98,21 @@ export function describeImsFailure(status: number, body: unknown): string {
 				? ' Check the Client ID and Client Secret of the OAuth Server-to-Server credential.'
 				: '';
 	return `Adobe IMS refused to issue an access token: ${status} ${statusText(status)}: ${reason}${codeText}.${hint}`;
+}
+
+/** The message shown when the token request was answered with a redirect, which is never followed. */
+export function describeImsRedirect(status: number, location: unknown, requestUrl: string): string {
+	const where = redirectTarget(location, requestUrl);
+	return `Adobe IMS answered ${status} ${statusText(status)}, a redirect to ${where}, which is not followed: the token request (with the client secret) was not sent there. Check the IMS URL of the credential and any proxy between n8n and Adobe.`;
+}
+
+/** Where a redirect pointed, without its query string (it may hold a signature or a token). */
+export function redirectTarget(location: unknown, requestUrl: string): string {
+	if (typeof location !== 'string' || location === '') return 'no Location given';
+	try {
+		const target = new URL(location, requestUrl);
+		return `${target.origin}${target.pathname}`;
+	} catch {
+		return 'an unreadable Location';
+	}
 }

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { aepRequest, type AepContext, type AepRequest } from './request';
 
@@ -20,11 +21,81 @@ export function continuationTokenOf(envelope: ListEnvelope): string | undefined 
 }
 
 /**
+ * No list is read past this many pages: 10,000 pages of 100 is a million entities, far more than
+ * Flow Service keeps in one sandbox (runs, its largest list, are kept for 90 days).
+ */
+export const MAX_PAGES = 10_000;
+
+/**
+ * Makes sure reading a paged list ends: a repeated continuation token, a page that adds nothing
+ * new while pointing to a next one, or more pages than the list can hold is an error naming the
+ * list and how far reading got, never an endless loop.
+ */
+export class PageGuard {
+	private readonly tokens = new Set<string>();
+
+	private readonly ids = new Set<string>();
+
+	private pages = 0;
+
+	private items = 0;
+
+	private readonly maxPages: number;
+
+	constructor(
+		private readonly context: AepContext,
+		private readonly list: string,
+		maxItems?: number,
+		private readonly itemIndex?: number,
+	) {
+		// Every accepted page adds at least one new item, so a list capped at N items needs at most N pages.
+		this.maxPages = Math.min(MAX_PAGES, maxItems ?? MAX_PAGES);
+	}
+
+	/** The page's items; throws when the page is not a list page. */
+	itemsOf(page: ListEnvelope | undefined): IDataObject[] {
+		if (!page || !Array.isArray(page.items)) {
+			throw this.error(`answered page ${this.pages + 1} without an "items" list`);
+		}
+		return page.items;
+	}
+
+	/** Records a page and whether it points to another; throws when following it would not end. */
+	accept(pageItems: IDataObject[], next: string | boolean | undefined): void {
+		this.pages++;
+		let fresh = 0;
+		for (const item of pageItems) {
+			const id = item?.id;
+			if (typeof id !== 'string' || !this.ids.has(id)) fresh++;
+			if (typeof id === 'string') this.ids.add(id);
+		}
+		this.items += fresh;
+		if (!next) return;
+		if (typeof next === 'string') {
+			if (this.tokens.has(next)) throw this.error('sent a continuation token it had sent before');
+			this.tokens.add(next);
+		}
+		if (fresh === 0) throw this.error(`pointed to a next page after page ${this.pages}, which added no new items`);
+		if (this.pages >= this.maxPages) throw this.error(`still pointed to a next page after ${this.pages} pages, the most this list can need`);
+	}
+
+	private error(problem: string): NodeOperationError {
+		return new NodeOperationError(this.context.getNode(), `Reading ${this.list} stopped: Adobe ${problem}`, {
+			itemIndex: this.itemIndex,
+			description: `Read ${this.pages} page${this.pages === 1 ? '' : 's'} with ${this.items} item${this.items === 1 ? '' : 's'} before stopping, so that reading the list cannot go on forever. Try again later; if it persists, the list's paging is broken on Adobe's side.`,
+		});
+	}
+}
+
+const listName = (request: AepRequest) => `the list ${request.method} ${request.path.split('?')[0]}`;
+
+/**
  * Reads a continuation-paged list. Every page re-sends the original filters with the token,
  * and stops once `maxItems` are collected (undefined = all pages).
  */
 export async function aepListAll(context: AepContext, request: AepRequest, maxItems?: number): Promise<IDataObject[]> {
 	const items: IDataObject[] = [];
+	const guard = new PageGuard(context, listName(request), maxItems, request.itemIndex);
 	// The page size stays the same on every page: a continuation token belongs to the exact query that made it.
 	const limit = maxItems === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, maxItems);
 	let token: string | undefined;
@@ -33,15 +104,19 @@ export async function aepListAll(context: AepContext, request: AepRequest, maxIt
 			...request,
 			query: { ...request.query, limit, continuationToken: token },
 		});
-		items.push(...(page.items ?? []));
+		const pageItems = guard.itemsOf(page);
+		items.push(...pageItems);
 		token = continuationTokenOf(page);
-	} while (token && (maxItems === undefined || items.length < maxItems));
+		if (maxItems !== undefined && items.length >= maxItems) break;
+		guard.accept(pageItems, token);
+	} while (token);
 	return maxItems === undefined ? items : items.slice(0, maxItems);
 }
 
 /** Reads an offset-paged list (`start`, `limit`, `pageInfo.hasNext`), as exportable datasets use. */
 export async function aepListAllByOffset(context: AepContext, request: AepRequest, maxItems?: number): Promise<IDataObject[]> {
 	const items: IDataObject[] = [];
+	const guard = new PageGuard(context, listName(request), maxItems, request.itemIndex);
 	let hasNext = true;
 	while (hasNext && (maxItems === undefined || items.length < maxItems)) {
 		const limit = maxItems === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, maxItems - items.length);
@@ -49,9 +124,11 @@ export async function aepListAllByOffset(context: AepContext, request: AepReques
 			...request,
 			query: { ...request.query, start: items.length, limit },
 		});
-		const pageItems = page.items ?? [];
+		const pageItems = guard.itemsOf(page);
 		items.push(...pageItems);
-		hasNext = page.pageInfo?.hasNext === true && pageItems.length > 0;
+		hasNext = page.pageInfo?.hasNext === true;
+		if (maxItems !== undefined && items.length >= maxItems) break;
+		guard.accept(pageItems, hasNext);
 	}
 	return maxItems === undefined ? items : items.slice(0, maxItems);
 }

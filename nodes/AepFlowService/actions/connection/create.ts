@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CONNECTION_SPECS } from '../../../shared/aep/ids';
 import { streamingBaseConnectionBody } from '../bodies';
-import { requiredText, showFor, validated } from '../common';
+import { idParameter, requiredText, showFor, validated } from '../common';
 import { createAndGet } from '../entities';
 import { jsonParameter, requireKeys } from '../json';
 
@@ -153,7 +153,7 @@ type BodyBuilder = (context: IExecuteFunctions, itemIndex: number, named: IDataO
 /** The body of each create type; `named` holds the name and, when given, the description. */
 const BODIES: Record<Exclude<CreateType, 'json'>, BodyBuilder> = {
 	fields(context, itemIndex, named) {
-		const connectionSpecId = requiredText(context, 'connectionSpecId', 'Connection Spec', itemIndex);
+		const connectionSpecId = idParameter(context, 'connectionSpecId', 'Connection Spec Name or ID', itemIndex);
 		const specName = String(context.getNodeParameter('authSpecName', itemIndex, '')).trim();
 		const params = jsonParameter(context, 'authParams', 'Auth Params (JSON)', itemIndex);
 		if (specName === '' && Object.keys(params).length > 0) {

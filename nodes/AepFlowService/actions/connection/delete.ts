@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredId, showFor } from '../common';
+import { idParameter, showFor } from '../common';
 import { deleteEntity } from '../entities';
 import { connectionLocator } from '../locators';
 
@@ -8,5 +8,5 @@ export const description: INodeProperties[] = [{ ...connectionLocator, displayOp
 
 /** Adobe refuses to delete a base connection that flows still use (FLOW-1418); that error is passed on. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await deleteEntity(this, 'connections', requiredId(this, 'connectionId', 'Connection', itemIndex), itemIndex);
+	return await deleteEntity(this, 'connections', idParameter(this, 'connectionId', 'Connection', itemIndex), itemIndex);
 }

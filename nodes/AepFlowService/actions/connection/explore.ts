@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { QueryParams } from '../../../shared/transport/query';
 import { aepRequest } from '../../../shared/transport/request';
-import { requiredId, showFor } from '../common';
+import { idParameter, showFor } from '../common';
 import { connectionLocator } from '../locators';
 
 type ObjectType = 'root' | 'folder' | 'file' | 'table';
@@ -78,7 +78,7 @@ function exploreQuery(context: IExecuteFunctions, itemIndex: number): QueryParam
 
 /** Browses what a base connection can read: listings become one item per entry, previews one item. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const id = requiredId(this, 'connectionId', 'Connection', itemIndex);
+	const id = idParameter(this, 'connectionId', 'Connection', itemIndex);
 	const query = exploreQuery(this, itemIndex);
 	return await aepRequest<IDataObject | IDataObject[]>(this, { method: 'GET', path: `/connections/${encodeURIComponent(id)}/explore`, query, itemIndex });
 }

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredId, showFor } from '../common';
+import { idParameter, showFor } from '../common';
 import { getEntity } from '../entities';
 import { connectionLocator } from '../locators';
 
 export const description: INodeProperties[] = [{ ...connectionLocator, displayOptions: showFor('connection', 'get') }];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await getEntity(this, 'connections', requiredId(this, 'connectionId', 'Connection', itemIndex), itemIndex);
+	return await getEntity(this, 'connections', idParameter(this, 'connectionId', 'Connection', itemIndex), itemIndex);
 }

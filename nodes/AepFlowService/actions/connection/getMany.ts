@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { formatFilter, propertyFilter } from '../../../shared/transport/filters';
-import { maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
+import { idParameter, maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
 import { listEntities } from '../entities';
 import { propertyFiltersOption, rawPropertyFilters } from '../propertyFilters';
 
@@ -55,6 +55,8 @@ function connectionFilters(filters: ConnectionFilters): string[] {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = validated(this, itemIndex, () => connectionFilters(this.getNodeParameter('filters', itemIndex, {}) as ConnectionFilters));
+	const given = this.getNodeParameter('filters', itemIndex, {}) as ConnectionFilters;
+	const connectionSpecId = idParameter(this, 'filters.connectionSpecId', 'Connection Spec Name or ID', itemIndex, { optional: true });
+	const filters = validated(this, itemIndex, () => connectionFilters({ ...given, connectionSpecId }));
 	return await listEntities(this, 'connections', { filters }, maxItemsOf(this, itemIndex), itemIndex);
 }

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { aepRequest } from '../../../shared/transport/request';
-import { requiredId, showFor } from '../common';
+import { idParameter, showFor } from '../common';
 import { connectionLocator } from '../locators';
 
 export const description: INodeProperties[] = [{ ...connectionLocator, displayOptions: showFor('connection', 'test') }];
 
 /** Asks Flow Service to try the connection's credentials; a failed test is a result (`result: false`), not an error. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredId(this, 'connectionId', 'Connection', itemIndex);
+	const id = idParameter(this, 'connectionId', 'Connection', itemIndex);
 	const outcome = await aepRequest<IDataObject>(this, { method: 'GET', path: `/connections/${encodeURIComponent(id)}/test`, itemIndex });
 	return { id, ...outcome };
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredId } from '../common';
+import { idParameter, pinnedEtagOf } from '../common';
 import { patchEntity } from '../entities';
 import { connectionLocator } from '../locators';
 import { nameAndDescriptionOperations, readPatchOperations, requireChanges, updateParameters, type UpdateFieldsInput } from '../patch';
@@ -12,10 +12,11 @@ export const description: INodeProperties[] = updateParameters('connection', con
 
 /** Patches the connection with its current etag (or the pinned one) and returns it as stored afterwards. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredId(this, 'connectionId', 'Connection', itemIndex);
+	const id = idParameter(this, 'connectionId', 'Connection', itemIndex);
+	const pinnedEtag = pinnedEtagOf(this, itemIndex);
 	const operations =
 		this.getNodeParameter('updateType', itemIndex, 'fields') === 'patch'
 			? readPatchOperations(this, itemIndex)
 			: requireChanges(this, nameAndDescriptionOperations(this, this.getNodeParameter('updateFields', itemIndex, {}) as UpdateFieldsInput, 'connection', itemIndex), itemIndex);
-	return await patchEntity(this, 'connections', id, operations, this.getNodeParameter('etag', itemIndex, '') as string, itemIndex);
+	return await patchEntity(this, 'connections', id, operations, pinnedEtag, itemIndex);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredId, showFor } from '../common';
+import { idParameter, showFor } from '../common';
 import { getEntity } from '../entities';
 import { connectionSpecLocator } from '../locators';
 
@@ -8,5 +8,5 @@ export const description: INodeProperties[] = [{ ...connectionSpecLocator, displ
 
 /** The spec itself, unwrapped from the `items` envelope (aepp returns the envelope here, unlike every other get). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await getEntity(this, 'connectionSpecs', requiredId(this, 'connectionSpec', 'Connection Spec', itemIndex), itemIndex);
+	return await getEntity(this, 'connectionSpecs', idParameter(this, 'connectionSpec', 'Connection Spec', itemIndex), itemIndex);
 }

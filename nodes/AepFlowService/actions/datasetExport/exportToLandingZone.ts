@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CONNECTION_SPECS, FLOW_SPECS } from '../../../shared/aep/ids';
 import { exportSchedule, type ExportMode, type ExportTimeUnit } from '../../../shared/aep/schedule';
-import { dataLakeSourceConnectionBody, datasetToLandingZoneTargetBody, idList, type Compression, type DatasetFileType } from '../bodies';
-import { dateTimeMs, showFor, validated } from '../common';
+import { dataLakeSourceConnectionBody, datasetToLandingZoneTargetBody, type Compression, type DatasetFileType } from '../bodies';
+import { dateTimeMs, idListParameter, showFor, validated } from '../common';
 import { CompositeCreate } from '../composite';
 import { getEntity } from '../entities';
 import { exportableDatasets } from './exportable';
@@ -152,16 +152,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fileType = this.getNodeParameter('fileType', itemIndex) as DatasetFileType;
 	// JSON exports are always compressed.
 	const compression = fileType === 'JSON' ? 'GZIP' : (this.getNodeParameter('compression', itemIndex, 'GZIP') as Compression);
-	const rawDatasetIds = this.getNodeParameter('datasetIds', itemIndex, '') as string | string[];
-
-	const datasetIds = [...new Set(idList(rawDatasetIds))];
-	const badId = datasetIds.find((id) => !/^[\w-]+$/.test(id));
-	if (badId) {
-		throw new NodeOperationError(this.getNode(), `"Dataset IDs" holds "${badId}", which is not a dataset ID`, {
-			itemIndex,
-			description: 'List dataset IDs separated by commas, e.g. 5f8e1c2a9b3d4e0017a1b2c3, 5f8e1c2a9b3d4e0017a1b2c4.',
-		});
-	}
+	const datasetIds = [...new Set(idListParameter(this, 'datasetIds', 'Dataset IDs', itemIndex))];
 	const startTime = dateTimeMs(this, this.getNodeParameter('startTime', itemIndex, ''), 'Start Time', itemIndex);
 	const endTime = dateTimeMs(this, additional.endTime, 'End Time', itemIndex);
 	const { sourceBody, targetBody, scheduleParams } = validated(this, itemIndex, () => ({

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CLOUD_STORAGE_FLOW_SPEC_NAME, CONNECTION_SPECS, FLOW_SPECS } from '../../../shared/aep/ids';
 import { exportSchedule, sourceSchedule, type ExportMode, type ExportTimeUnit, type SourceFrequency } from '../../../shared/aep/schedule';
-import { listParameter, requiredId, requiredText, showFor, validated } from '../common';
+import { idListParameter, idParameter, requiredText, showFor, validated } from '../common';
 import { createAndGet, listEntities } from '../entities';
 import { jsonParameter, requireKeys } from '../json';
 import { sourceConnectionLocator, targetConnectionLocator } from '../locators';
@@ -189,8 +189,11 @@ export const description: INodeProperties[] = [
 
 const flowSpec = (id: string): IDataObject => ({ id, version: '1.0' });
 
+/** The export schedule fields as this operation names them. */
+const EXPORT_SCHEDULE_LABELS = { timeUnit: 'Export Every', interval: 'Export Interval', startTime: 'Export Start Time', endTime: 'Export End Time' };
+
 function mappingTransformations(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const mappingId = (context.getNodeParameter('mappingId', itemIndex, '') as string).trim();
+	const mappingId = idParameter(context, 'mappingId', 'Mapping ID', itemIndex, { optional: true });
 	if (!mappingId) return [];
 	return [{ name: 'Mapping', params: { mappingId, mappingVersion: context.getNodeParameter('mappingVersion', itemIndex, 0) as number } }];
 }
@@ -213,8 +216,8 @@ function namedFlow(context: IExecuteFunctions, itemIndex: number, spec: string):
 
 function pairOfConnections(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	return {
-		sourceConnectionIds: [requiredId(context, 'sourceConnectionId', 'Source Connection', itemIndex)],
-		targetConnectionIds: [requiredId(context, 'targetConnectionId', 'Target Connection', itemIndex)],
+		sourceConnectionIds: [idParameter(context, 'sourceConnectionId', 'Source Connection', itemIndex)],
+		targetConnectionIds: [idParameter(context, 'targetConnectionId', 'Target Connection', itemIndex)],
 	};
 }
 
@@ -243,18 +246,11 @@ async function flowBody(context: IExecuteFunctions, createType: string, itemInde
 			return body;
 		}
 		case 'fields': {
-			const body = namedFlow(context, itemIndex, requiredText(context, 'flowSpecId', 'Flow Spec', itemIndex));
-			body.sourceConnectionIds = listParameter(context, 'sourceConnectionIds', itemIndex);
-			body.targetConnectionIds = listParameter(context, 'targetConnectionIds', itemIndex);
-			for (const key of ['sourceConnectionIds', 'targetConnectionIds'] as const) {
-				if ((body[key] as string[]).length === 0) {
-					throw new NodeOperationError(context.getNode(), `"${key === 'sourceConnectionIds' ? 'Source' : 'Target'} Connection IDs" is empty`, { itemIndex });
-				}
-			}
-			const extra = context.getNodeParameter('transformationsJson', itemIndex, '[]') as string | IDataObject[];
-			const parsed = validated(context, itemIndex, () => (typeof extra === 'string' ? (JSON.parse(extra || '[]') as unknown) : extra));
-			if (!Array.isArray(parsed)) throw new NodeOperationError(context.getNode(), '"Transformations (JSON)" must be a JSON array', { itemIndex });
-			body.transformations = [...(parsed as IDataObject[]), ...mappingTransformations(context, itemIndex)];
+			const body = namedFlow(context, itemIndex, idParameter(context, 'flowSpecId', 'Flow Spec Name or ID', itemIndex));
+			body.sourceConnectionIds = idListParameter(context, 'sourceConnectionIds', 'Source Connection IDs', itemIndex);
+			body.targetConnectionIds = idListParameter(context, 'targetConnectionIds', 'Target Connection IDs', itemIndex);
+			const extra = jsonParameter(context, 'transformationsJson', 'Transformations (JSON)', itemIndex, { shape: 'array', optional: true });
+			body.transformations = [...extra, ...mappingTransformations(context, itemIndex)];
 			const schedule = sourceScheduleOf(context, itemIndex);
 			if (schedule) body.scheduleParams = schedule;
 			return body;
@@ -267,20 +263,25 @@ async function flowBody(context: IExecuteFunctions, createType: string, itemInde
 		}
 		case 'dataLakeToLandingZone': {
 			const scheduleParams = validated(context, itemIndex, () =>
-				exportSchedule({
-					timeUnit: context.getNodeParameter('exportTimeUnit', itemIndex) as ExportTimeUnit,
-					interval: context.getNodeParameter('exportInterval', itemIndex) as number,
-					startTime: context.getNodeParameter('exportStartTime', itemIndex, '') as string,
-					endTime: (context.getNodeParameter('exportEndTime', itemIndex, '') as string) || undefined,
-					exportMode: context.getNodeParameter('exportMode', itemIndex) as ExportMode,
-				}),
+				exportSchedule(
+					{
+						timeUnit: context.getNodeParameter('exportTimeUnit', itemIndex) as ExportTimeUnit,
+						interval: context.getNodeParameter('exportInterval', itemIndex) as number,
+						startTime: context.getNodeParameter('exportStartTime', itemIndex, '') as string,
+						endTime: (context.getNodeParameter('exportEndTime', itemIndex, '') as string) || undefined,
+						exportMode: context.getNodeParameter('exportMode', itemIndex) as ExportMode,
+					},
+					EXPORT_SCHEDULE_LABELS,
+				),
 			);
 			return { ...namedFlow(context, itemIndex, FLOW_SPECS.datasetExport), ...pairOfConnections(context, itemIndex), transformations: [], scheduleParams };
 		}
 		case 'landingZoneToDataLake': {
+			// Every input is read before the flow spec lookup, so a bad one fails before any call.
 			const connections = pairOfConnections(context, itemIndex);
 			const schedule = sourceScheduleOf(context, itemIndex);
-			const body = { ...namedFlow(context, itemIndex, await landingZoneFlowSpecId(context, itemIndex)), ...connections, transformations: mappingTransformations(context, itemIndex) };
+			const body: IDataObject = { ...namedFlow(context, itemIndex, ''), ...connections, transformations: mappingTransformations(context, itemIndex) };
+			body.flowSpec = flowSpec(await landingZoneFlowSpecId(context, itemIndex));
 			return schedule ? { ...body, scheduleParams: schedule } : body;
 		}
 		default:

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredId, showFor } from '../common';
+import { idParameter, showFor } from '../common';
 import { getEntity } from '../entities';
 import { flowLocator } from '../locators';
 
 export const description: INodeProperties[] = [{ ...flowLocator, displayOptions: showFor('flow', 'get') }];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await getEntity(this, 'flows', requiredId(this, 'flowId', 'Flow', itemIndex), itemIndex);
+	return await getEntity(this, 'flows', idParameter(this, 'flowId', 'Flow', itemIndex), itemIndex);
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { CONNECTION_SPECS } from '../../../shared/aep/ids';
 import { FLOW_KIND_FILTERS } from '../../../shared/aep/flows';
 import { formatFilter, listValues, propertyFilter } from '../../../shared/transport/filters';
-import { maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
+import { idListParameter, idParameter, maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
 import { listEntities } from '../entities';
 import { propertyFiltersOption, rawPropertyFilters } from '../propertyFilters';
 
@@ -95,9 +95,9 @@ interface FlowFilters {
 	mappingId?: string;
 	profileStoreOnly?: boolean;
 	property?: string[] | string;
-	sourceConnectionIds?: string;
+	sourceConnectionIds?: string | string[];
 	state?: string;
-	targetConnectionIds?: string;
+	targetConnectionIds?: string | string[];
 	targetConnectionSpecId?: string;
 }
 
@@ -119,6 +119,15 @@ export function flowFilters(filters: FlowFilters): string[] {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = validated(this, itemIndex, () => flowFilters(this.getNodeParameter('filters', itemIndex, {}) as FlowFilters));
+	const given = this.getNodeParameter('filters', itemIndex, {}) as FlowFilters;
+	const optional = { optional: true };
+	const ids: FlowFilters = {
+		flowSpecId: idParameter(this, 'filters.flowSpecId', 'Flow Spec Name or ID', itemIndex, optional),
+		sourceConnectionIds: idListParameter(this, 'filters.sourceConnectionIds', 'Source Connection IDs', itemIndex, optional),
+		targetConnectionIds: idListParameter(this, 'filters.targetConnectionIds', 'Target Connection IDs', itemIndex, optional),
+		mappingId: idParameter(this, 'filters.mappingId', 'Mapping ID', itemIndex, optional),
+		targetConnectionSpecId: idParameter(this, 'filters.targetConnectionSpecId', 'Target Connection Spec Name or ID', itemIndex, optional),
+	};
+	const filters = validated(this, itemIndex, () => flowFilters({ ...given, ...ids }));
 	return await listEntities(this, 'flows', { filters }, maxItemsOf(this, itemIndex), itemIndex);
 }

@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { flowKind } from '../../../shared/aep/flows';
 import { simplifyRun } from '../../../shared/aep/runs';
 import { aepRequest } from '../../../shared/transport/request';
-import { requiredId, showFor } from '../common';
+import { idParameter, showFor, wholeNumberParameter } from '../common';
 import { getEntity, listEntities } from '../entities';
 import { flowLocator } from '../locators';
 
@@ -48,7 +48,8 @@ async function datasetName(context: IExecuteFunctions, id: string, itemIndex: nu
  * connection spec names, dataset names and latest runs. Each spec is read once.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const flowId = requiredId(this, 'flowId', 'Flow', itemIndex);
+	const flowId = idParameter(this, 'flowId', 'Flow', itemIndex);
+	const latest = wholeNumberParameter(this, 'latestRuns', 'Latest Runs', itemIndex, { min: 0, max: 100, fallback: 5 });
 	const flow = await getEntity(this, 'flows', flowId, itemIndex);
 	const flowSpecId = String((flow.flowSpec as IDataObject | undefined)?.id ?? '');
 	const flowSpec = flowSpecId ? await getEntity(this, 'flowSpecs', flowSpecId, itemIndex) : {};
@@ -72,7 +73,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const datasets: IDataObject[] = [];
 	for (const id of new Set([...sources, ...targets].flatMap(datasetIdsOf))) datasets.push({ id, name: await datasetName(this, id, itemIndex) });
 
-	const latest = this.getNodeParameter('latestRuns', itemIndex, 5) as number;
 	const runs = latest > 0 ? await listEntities(this, 'runs', { filters: [`flowId==${flowId}`], orderby: '-createdAt' }, latest, itemIndex) : [];
 	const mapping = ((flow.transformations as IDataObject[] | undefined) ?? []).find((t) => String(t.name).toLowerCase() === 'mapping');
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { aepRequest } from '../../../shared/transport/request';
-import { pinnedEtagParameter, requiredId, showFor } from '../common';
+import { idParameter, pinnedEtagOf, pinnedEtagParameter, showFor } from '../common';
 import { getEntity } from '../entities';
 import { flowLocator } from '../locators';
 
@@ -9,8 +9,8 @@ import { flowLocator } from '../locators';
 export function stateOperation(action: 'enable' | 'disable') {
 	const description: INodeProperties[] = [{ ...flowLocator, displayOptions: showFor('flow', action) }, pinnedEtagParameter('flow', [action])];
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-		const flowId = requiredId(this, 'flowId', 'Flow', itemIndex);
-		const pinned = (this.getNodeParameter('etag', itemIndex, '') as string).trim();
+		const flowId = idParameter(this, 'flowId', 'Flow', itemIndex);
+		const pinned = pinnedEtagOf(this, itemIndex);
 		const current = pinned ? undefined : await getEntity(this, 'flows', flowId, itemIndex);
 		// Adobe refuses to enable an enabled flow (FLOW-1422); the wanted state is already there.
 		if (current?.state === `${action}d`) return current;

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { FLOW_SPECS } from '../../../shared/aep/ids';
 import { aepRequest } from '../../../shared/transport/request';
 import { dataLakeTargetConnectionBody, streamingBaseConnectionBody, streamingSourceConnectionBody } from '../bodies';
-import { validated } from '../common';
+import { idParameter, validated } from '../common';
 import { CompositeCreate } from '../composite';
 import { getEntity } from '../entities';
 
@@ -44,7 +44,7 @@ export function streamingFromDatasetDescription(displayOptions: INodeProperties[
  * fails, what was created is deleted again.
  */
 export async function createStreamingFlowFromDataset(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const datasetId = (context.getNodeParameter('datasetId', itemIndex, '') as string).trim();
+	const datasetId = idParameter(context, 'datasetId', 'Dataset ID', itemIndex);
 	if (!datasetId) throw new NodeOperationError(context.getNode(), '"Dataset ID" is empty', { itemIndex, description: 'Set the ID of the dataset to stream into.' });
 	const catalog = await aepRequest(context, { method: 'GET', service: 'catalog', path: `/dataSets/${encodeURIComponent(datasetId)}`, itemIndex });
 	const dataset = (catalog[datasetId] as IDataObject | undefined) ?? {};
@@ -62,11 +62,11 @@ export async function createStreamingFlowFromDataset(context: IExecuteFunctions,
 		// The source id names the stream in the inlet; it must be unique in the organization.
 		const sourceId = `${datasetId}-${Date.now().toString(36)}`;
 		const baseBody = validated(context, itemIndex, () => streamingBaseConnectionBody({ name: `${name} Account`, sourceId, authenticationRequired, description }));
-		const baseConnectionId = await composite.create('connections', 'baseConnectionId', baseBody);
+		const baseConnectionId = await composite.create('connections', 'base connection', baseBody);
 		const sourceBody = validated(context, itemIndex, () => streamingSourceConnectionBody({ name: `${name} Source`, baseConnectionId, format: 'json', description }));
-		const sourceConnectionId = await composite.create('sourceConnections', 'sourceConnectionId', sourceBody);
-		const targetConnectionId = await composite.create('targetConnections', 'targetConnectionId', targetBody);
-		const flowId = await composite.create('flows', 'flowId', {
+		const sourceConnectionId = await composite.create('sourceConnections', 'source connection', sourceBody);
+		const targetConnectionId = await composite.create('targetConnections', 'target connection', targetBody);
+		const flowId = await composite.create('flows', 'flow', {
 			name,
 			...(description ? { description } : {}),
 			flowSpec: { id: FLOW_SPECS.streaming, version: '1.0' },
@@ -77,6 +77,6 @@ export async function createStreamingFlowFromDataset(context: IExecuteFunctions,
 		const base = await getEntity(context, 'connections', baseConnectionId, itemIndex);
 		const flow = await getEntity(context, 'flows', flowId, itemIndex);
 		const inletUrl = ((base.auth as IDataObject | undefined)?.params as IDataObject | undefined)?.inletUrl ?? null;
-		return { ...composite.ids, datasetId, datasetName: dataset.name ?? null, inletUrl, flow };
+		return { baseConnectionId, sourceConnectionId, targetConnectionId, flowId, datasetId, datasetName: dataset.name ?? null, inletUrl, flow };
 	});
 }

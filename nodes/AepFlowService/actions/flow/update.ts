@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { sourceSchedule, type SourceFrequency } from '../../../shared/aep/schedule';
-import { requiredId, validated } from '../common';
+import { idParameter, pinnedEtagOf, validated } from '../common';
 import { getEntity, patchEntity, type PatchOperation } from '../entities';
 import { flowLocator } from '../locators';
 import { nameAndDescriptionOperations, readPatchOperations, requireChanges, updateParameters, type UpdateFieldsInput } from '../patch';
@@ -45,8 +45,11 @@ interface UpdateFields extends UpdateFieldsInput {
 	startTime?: string;
 }
 
+/** The schedule fields as this operation names them. */
+const SCHEDULE_LABELS = { frequency: 'Schedule Frequency', interval: 'Schedule Interval', startTime: 'Schedule Start Time' };
+
 /** FlowManager.updateFlowMapping done right: replace the transformation named Mapping, wherever it sits. */
-function mappingOperation(context: IExecuteFunctions, flow: IDataObject, fields: UpdateFields, itemIndex: number): PatchOperation {
+function mappingOperation(context: IExecuteFunctions, flow: IDataObject, mappingId: string, fields: UpdateFields, itemIndex: number): PatchOperation {
 	const transformations = (flow.transformations as IDataObject[] | undefined) ?? [];
 	const index = transformations.findIndex((t) => String(t.name).toLowerCase() === 'mapping');
 	if (index === -1) {
@@ -58,14 +61,14 @@ function mappingOperation(context: IExecuteFunctions, flow: IDataObject, fields:
 	return {
 		op: 'replace',
 		path: `/transformations/${index}`,
-		value: { name: 'Mapping', params: { mappingId: fields.mappingId!.trim(), mappingVersion: Number(fields.mappingVersion ?? 0) } },
+		value: { name: 'Mapping', params: { mappingId, mappingVersion: Number(fields.mappingVersion ?? 0) } },
 	};
 }
 
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const flowId = requiredId(this, 'flowId', 'Flow', itemIndex);
-	const pinnedEtag = this.getNodeParameter('etag', itemIndex, '') as string;
+	const flowId = idParameter(this, 'flowId', 'Flow', itemIndex);
+	const pinnedEtag = pinnedEtagOf(this, itemIndex);
 	if (this.getNodeParameter('updateType', itemIndex) === 'patch') {
 		return await patchEntity(this, 'flows', flowId, readPatchOperations(this, itemIndex), pinnedEtag, itemIndex);
 	}
@@ -73,14 +76,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const operations = nameAndDescriptionOperations(this, fields, 'flow', itemIndex);
 	if (fields.frequency !== undefined || fields.interval !== undefined || fields.startTime) {
 		const schedule = validated(this, itemIndex, () =>
-			sourceSchedule({ frequency: fields.frequency ?? 'day', interval: fields.interval, startTime: fields.startTime || undefined }),
+			sourceSchedule({ frequency: fields.frequency ?? 'day', interval: fields.interval, startTime: fields.startTime || undefined }, SCHEDULE_LABELS),
 		);
 		for (const [key, value] of Object.entries(schedule)) operations.push({ op: 'replace', path: `/scheduleParams/${key}`, value });
 	}
+	const mappingId = idParameter(this, 'updateFields.mappingId', 'Mapping ID', itemIndex, { optional: true });
 	let current: IDataObject | undefined;
-	if (fields.mappingId?.trim()) {
+	if (mappingId) {
 		current = await getEntity(this, 'flows', flowId, itemIndex);
-		operations.push(mappingOperation(this, current, fields, itemIndex));
+		operations.push(mappingOperation(this, current, mappingId, fields, itemIndex));
 	}
 	requireChanges(this, operations, itemIndex);
 	return await patchEntity(this, 'flows', flowId, operations, pinnedEtag || (current?.etag as string | undefined), itemIndex);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { listParameter, pinnedEtagParameter, requiredId, showFor } from '../common';
+import { idParameter, listParameter, pinnedEtagOf, pinnedEtagParameter, showFor } from '../common';
 import { patchEntity } from '../entities';
 import { flowLocator } from '../locators';
 
@@ -35,12 +35,12 @@ export const description: INodeProperties[] = [
 
 /** aepp's updatePolicy never worked (it sent no etag); this sends the current one and returns the updated flow. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const flowId = requiredId(this, 'flowId', 'Flow', itemIndex);
+	const flowId = idParameter(this, 'flowId', 'Flow', itemIndex);
 	const policies = listParameter(this, 'policies', itemIndex);
 	if (policies.length === 0) {
 		throw new NodeOperationError(this.getNode(), '"Policy Enforcement References" is empty', { itemIndex, description: 'List at least one policy reference.' });
 	}
 	const op = this.getNodeParameter('policyMode', itemIndex, 'replace') as 'replace' | 'add';
-	const etag = this.getNodeParameter('etag', itemIndex, '') as string;
+	const etag = pinnedEtagOf(this, itemIndex);
 	return await patchEntity(this, 'flows', flowId, [{ op, path: '/policy', value: { enforcementRefs: policies } }], etag, itemIndex);
 }

@@ -2,6 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { landingZoneCredentials, zoneTypeParameter } from './zone';
 
+/** The SAS token or AWS keys are the output: they are not redacted. */
+export const returnsCredentials = true;
+
 export const description: INodeProperties[] = [zoneTypeParameter(['getCredentials'])];
 
 /** The credentials to read and write the landing zone's files. They are secrets: handle the output with care. */

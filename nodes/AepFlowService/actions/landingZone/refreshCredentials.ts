@@ -2,6 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { landingZoneCredentials, zoneTypeParameter } from './zone';
 
+/** The SAS token or AWS keys are the output: they are not redacted. */
+export const returnsCredentials = true;
+
 export const description: INodeProperties[] = [zoneTypeParameter(['refreshCredentials'])];
 
 /** Rotates the landing zone's credentials; the previous SAS token stops working. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { dateTimeMs, requiredId, showFor } from '../common';
+import { dateTimeMs, idParameter, showFor } from '../common';
 import { createAndGet } from '../entities';
 import { flowLocator } from '../locators';
 import { shapeRun, simplifyParameter } from './runs';
@@ -57,7 +57,7 @@ const epochSecondsText = (ms: number) => String(Math.floor(ms / 1000));
 
 /** Starts an on-demand run with Adobe's documented body (times in epoch seconds, as strings), then returns the run. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const flowId = requiredId(this, 'flowId', 'Flow', itemIndex);
+	const flowId = idParameter(this, 'flowId', 'Flow', itemIndex);
 	const windowStart = dateTimeMs(this, this.getNodeParameter('windowStartTime', itemIndex, ''), 'Window Start', itemIndex);
 	const windowEnd = dateTimeMs(this, this.getNodeParameter('windowEndTime', itemIndex, ''), 'Window End', itemIndex);
 	if (windowStart === undefined || windowEnd === undefined) {

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { listValues, propertyFilter, propertyParams, type PropertyFilter } from '../../../shared/transport/filters';
-import { dateTimeMs, isAdobeId, maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
+import { propertyFilter, propertyParams, type PropertyFilter } from '../../../shared/transport/filters';
+import { dateTimeMs, idListParameter, maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
 import { listEntities } from '../entities';
 import { shapeRun, simplifyParameter } from './runs';
 
@@ -81,14 +81,7 @@ const ORDER_BY: Record<string, string> = { newestFirst: '-createdAt', oldestFirs
 /** The filters as Flow Service `property` parameters, checked before any call. */
 function runFilters(context: IExecuteFunctions, filters: RunFilters, itemIndex: number): string[] {
 	const list: PropertyFilter[] = [];
-	const flowIds = listValues(filters.flowIds);
-	const badId = flowIds.find((id) => !isAdobeId(id));
-	if (badId) {
-		throw new NodeOperationError(context.getNode(), `"Flow IDs" holds "${badId}", which is not a valid ID`, {
-			itemIndex,
-			description: 'List dataflow IDs separated by commas, e.g. 2edc08ac-4df5-4fe6-936f-81a19ce92f5c.',
-		});
-	}
+	const flowIds = idListParameter(context, 'filters.flowIds', 'Flow IDs', itemIndex, { optional: true });
 	const after = dateTimeMs(context, filters.startedAfter, 'Started After', itemIndex);
 	const before = dateTimeMs(context, filters.startedBefore, 'Started Before', itemIndex);
 	if (after !== undefined && before !== undefined && after >= before) {

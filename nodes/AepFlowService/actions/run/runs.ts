@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { simplifyRun } from '../../../shared/aep/runs';
-import { requiredId, showFor } from '../common';
+import { idParameter, showFor } from '../common';
 
 export const runIdParameter = (operations: string[]): INodeProperties => ({
 	displayName: 'Run ID',
@@ -23,7 +23,7 @@ export const simplifyParameter = (operations: string[]): INodeProperties => ({
 	displayOptions: showFor('run', operations),
 });
 
-export const runIdOf = (context: IExecuteFunctions, itemIndex: number): string => requiredId(context, 'runId', 'Run ID', itemIndex);
+export const runIdOf = (context: IExecuteFunctions, itemIndex: number): string => idParameter(context, 'runId', 'Run ID', itemIndex);
 
 /** The run as the user asked for it: Adobe's object, or the flattened fields people act on. */
 export function shapeRun(context: IExecuteFunctions, run: IDataObject, itemIndex: number): IDataObject {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { dataLakeSourceConnectionBody, landingZoneSourceConnectionBody, streamingSourceConnectionBody } from '../bodies';
-import { requiredId, showFor, validated } from '../common';
+import { idListParameter, idParameter, showFor, validated } from '../common';
 import { baseConnectionLocator, commonCreateInput, formatField, nameAndDescription, pathTypeField, showForCreate } from '../endpointConnections';
 import { createAndGet } from '../entities';
 import { jsonParameter, requireKeys } from '../json';
@@ -75,7 +75,7 @@ function bodyFor(context: IExecuteFunctions, createType: string, itemIndex: numb
 	}
 	const common = commonCreateInput(context, itemIndex);
 	if (createType === 'streaming') {
-		const baseConnectionId = requiredId(context, 'baseConnectionId', 'Base Connection', itemIndex);
+		const baseConnectionId = idParameter(context, 'baseConnectionId', 'Base Connection', itemIndex);
 		return validated(context, itemIndex, () => streamingSourceConnectionBody({ ...common, baseConnectionId }));
 	}
 	if (createType === 'landingZone') {
@@ -84,7 +84,7 @@ function bodyFor(context: IExecuteFunctions, createType: string, itemIndex: numb
 		const recursive = context.getNodeParameter('recursive', itemIndex, false) as boolean;
 		return validated(context, itemIndex, () => landingZoneSourceConnectionBody({ ...common, path, pathType, recursive }));
 	}
-	const datasetIds = context.getNodeParameter('datasetIds', itemIndex, '') as string | string[];
+	const datasetIds = idListParameter(context, 'datasetIds', 'Dataset IDs', itemIndex);
 	return validated(context, itemIndex, () => dataLakeSourceConnectionBody({ ...common, datasetIds }));
 }
 

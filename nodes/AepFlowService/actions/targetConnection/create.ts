@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { COMPRESSIONS, DATASET_FILE_TYPES, dataLakeTargetConnectionBody, datasetToLandingZoneTargetBody, landingZoneTargetConnectionBody } from '../bodies';
-import { requiredId, showFor, validated } from '../common';
+import { idParameter, showFor, validated } from '../common';
 import { baseConnectionLocator, commonCreateInput, formatField, nameAndDescription, pathTypeField, showForCreate } from '../endpointConnections';
 import { createAndGet } from '../entities';
 import { jsonParameter, requireKeys } from '../json';
@@ -98,7 +98,7 @@ function bodyFor(context: IExecuteFunctions, createType: string, itemIndex: numb
 	const common = commonCreateInput(context, itemIndex);
 	const path = context.getNodeParameter('path', itemIndex, '') as string;
 	if (createType === 'dataLake') {
-		const datasetId = context.getNodeParameter('datasetId', itemIndex, '') as string;
+		const datasetId = idParameter(context, 'datasetId', 'Dataset ID', itemIndex);
 		const schemaId = context.getNodeParameter('schemaId', itemIndex, '') as string;
 		return validated(context, itemIndex, () => dataLakeTargetConnectionBody({ ...common, datasetId, schemaId }));
 	}
@@ -108,7 +108,7 @@ function bodyFor(context: IExecuteFunctions, createType: string, itemIndex: numb
 	}
 	const datasetFileType = context.getNodeParameter('datasetFileType', itemIndex) as (typeof DATASET_FILE_TYPES)[number];
 	const compression = context.getNodeParameter('compression', itemIndex) as (typeof COMPRESSIONS)[number];
-	const baseConnectionId = requiredId(context, 'baseConnectionId', 'Base Connection', itemIndex);
+	const baseConnectionId = idParameter(context, 'baseConnectionId', 'Base Connection', itemIndex);
 	return validated(context, itemIndex, () =>
 		datasetToLandingZoneTargetBody({ name: common.name, description: common.description, baseConnectionId, path, datasetFileType, compression }),
 	);
