@@ -89,27 +89,41 @@ export class PageGuard {
 
 const listName = (request: AepRequest) => `the list ${request.method} ${request.path.split('?')[0]}`;
 
+export interface PageOptions {
+	/** How the list is named in errors; by default its method and path. */
+	listName?: string;
+	/** Items per page; it stays the same on every page, as a continuation token belongs to the exact query that made it. */
+	pageSize?: number;
+	/** The most items the caller will take: bounds the number of pages. */
+	maxItems?: number;
+}
+
 /**
- * Reads a continuation-paged list. Every page re-sends the original filters with the token,
- * and stops once `maxItems` are collected (undefined = all pages).
+ * The pages of a continuation-paged list, in order, each one's items checked; every page re-sends
+ * the original filters with the token. The caller stops whenever it likes (`break`); the list
+ * itself always ends (see PageGuard).
  */
-export async function aepListAll(context: AepContext, request: AepRequest, maxItems?: number): Promise<IDataObject[]> {
-	const items: IDataObject[] = [];
-	const guard = new PageGuard(context, listName(request), maxItems, request.itemIndex);
-	// The page size stays the same on every page: a continuation token belongs to the exact query that made it.
-	const limit = maxItems === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, maxItems);
+export async function* continuationPages(context: AepContext, request: AepRequest, options: PageOptions = {}): AsyncGenerator<IDataObject[]> {
+	const guard = new PageGuard(context, options.listName ?? listName(request), options.maxItems, request.itemIndex);
+	const limit = options.pageSize ?? MAX_PAGE_SIZE;
 	let token: string | undefined;
 	do {
-		const page = await aepRequest<ListEnvelope>(context, {
-			...request,
-			query: { ...request.query, limit, continuationToken: token },
-		});
-		const pageItems = guard.itemsOf(page);
-		items.push(...pageItems);
+		const page = await aepRequest<ListEnvelope>(context, { ...request, query: { ...request.query, limit, continuationToken: token } });
+		const items = guard.itemsOf(page);
 		token = continuationTokenOf(page);
-		if (maxItems !== undefined && items.length >= maxItems) break;
-		guard.accept(pageItems, token);
+		yield items;
+		if (token) guard.accept(items, token);
 	} while (token);
+}
+
+/** Reads a continuation-paged list, stopping once `maxItems` are collected (undefined = all pages). */
+export async function aepListAll(context: AepContext, request: AepRequest, maxItems?: number): Promise<IDataObject[]> {
+	const items: IDataObject[] = [];
+	const pageSize = maxItems === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, maxItems);
+	for await (const pageItems of continuationPages(context, request, { pageSize, maxItems })) {
+		items.push(...pageItems);
+		if (maxItems !== undefined && items.length >= maxItems) break;
+	}
 	return maxItems === undefined ? items : items.slice(0, maxItems);
 }
 
