@@ -10,7 +10,7 @@ const {
 	datasetToLandingZoneTargetBody,
 	idList,
 	InvalidBodyInput,
-} = require('../../dist/nodes/AepFlowService/actions/bodies');
+} = require('../../dist/nodes/shared/aep/bodies');
 
 const BASE_ID = '6990abad-977d-41b9-a85d-17ea8cf1c0e4';
 const SCHEMA = 'https://ns.adobe.com/acme/schemas/1f2e3d4c5b6a';

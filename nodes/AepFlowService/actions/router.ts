@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { CompositeCreateError } from './composite';
+import { CompositeCreateError } from '../../shared/flowservice/compositeCreate';
+import { secretsUsedBy, useRequestTimeout } from '../../shared/transport/executionState';
+import { redactDeep } from '../../shared/transport/redaction';
+import { DEFAULT_TIMEOUT_MS } from '../../shared/transport/request';
 import * as connection from './connection';
 import * as connectionSpec from './connectionSpec';
 import * as datasetExport from './datasetExport';
@@ -12,9 +15,6 @@ import * as run from './run';
 import * as sourceConnection from './sourceConnection';
 import * as targetConnection from './targetConnection';
 import type { ResourceOperations } from './types';
-import { redactDeep } from '../../shared/transport/redaction';
-import { DEFAULT_TIMEOUT_MS } from '../../shared/transport/request';
-import { secretsUsedBy, useRequestTimeout } from '../../shared/transport/executionState';
 
 const resources: Record<string, ResourceOperations> = {
 	connection: connection.operations,

@@ -148,3 +148,9 @@ export function simplifyRun(run: IDataObject): SimplifiedRun {
 		sandboxName: run.sandboxName as string | undefined,
 	};
 }
+
+/** The status as Adobe reported it (not normalised), for messages. */
+export function reportedStatus(run: IDataObject): string {
+	const summary = (run.metrics as IDataObject | undefined)?.statusSummary as IDataObject | undefined;
+	return String(summary?.status ?? 'unknown');
+}

@@ -33,7 +33,7 @@ const STATUS_TEXT: Record<number, string> = {
 	504: 'Gateway Timeout',
 };
 
-export function statusText(status: number): string {
+export function httpStatusText(status: number): string {
 	return STATUS_TEXT[status] ?? 'Error';
 }
 
@@ -97,13 +97,13 @@ export function describeImsFailure(status: number, body: unknown): string {
 			: status === 400 || status === 401
 				? ' Check the Client ID and Client Secret of the OAuth Server-to-Server credential.'
 				: '';
-	return `Adobe IMS refused to issue an access token: ${status} ${statusText(status)}: ${reason}${codeText}.${hint}`;
+	return `Adobe IMS refused to issue an access token: ${status} ${httpStatusText(status)}: ${reason}${codeText}.${hint}`;
 }
 
 /** The message shown when the token request was answered with a redirect, which is never followed. */
 export function describeImsRedirect(status: number, location: unknown, requestUrl: string): string {
 	const where = redirectTarget(location, requestUrl);
-	return `Adobe IMS answered ${status} ${statusText(status)}, a redirect to ${where}, which is not followed: the token request (with the client secret) was not sent there. Check the IMS URL of the credential and any proxy between n8n and Adobe.`;
+	return `Adobe IMS answered ${status} ${httpStatusText(status)}, a redirect to ${where}, which is not followed: the token request (with the client secret) was not sent there. Check the IMS URL of the credential and any proxy between n8n and Adobe.`;
 }
 
 /** Where a redirect pointed, without its query string (it may hold a signature or a token). */

@@ -11,7 +11,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveEndpoints } from '../aep/environments';
-import { parseAdobeError, redirectTarget, statusText } from './errors';
+import { parseAdobeError, redirectTarget, httpStatusText } from './errors';
 import { headerValueProblem, quotedEtag } from './headers';
 import { withQuery, type QueryParams } from './query';
 import { bearerToken, redactSecrets, secretValuesIn } from './redaction';
@@ -351,8 +351,8 @@ function adobeApiError(
 			errorCode = adobe.code;
 			httpCode = String(failure.status);
 			const codeText = adobe.code ? ` (${adobe.code})` : '';
-			const title = adobe.title && adobe.title !== statusText(failure.status) ? `: ${adobe.title}` : '';
-			message = `Adobe Experience Platform answered ${failure.status} ${statusText(failure.status)}${codeText}${title}${afterAttempts}`;
+			const title = adobe.title && adobe.title !== httpStatusText(failure.status) ? `: ${adobe.title}` : '';
+			message = `Adobe Experience Platform answered ${failure.status} ${httpStatusText(failure.status)}${codeText}${title}${afterAttempts}`;
 			description = [adobe.detail, hintFor(failure.status, adobe.code), `Request: ${target}`, adobe.requestId && `Request ID: ${adobe.requestId}`]
 				.filter(Boolean)
 				.join('\n');
@@ -361,7 +361,7 @@ function adobeApiError(
 		case 'redirect': {
 			httpCode = String(failure.status);
 			const where = redirectTarget(failure.location, url);
-			message = `Adobe Experience Platform answered ${failure.status} ${statusText(failure.status)}, a redirect to ${where}; redirects are not followed`;
+			message = `Adobe Experience Platform answered ${failure.status} ${httpStatusText(failure.status)}, a redirect to ${where}; redirects are not followed`;
 			description = [
 				"Adobe's APIs do not redirect, so the redirect was refused and nothing (no credential, header or body) was sent to that address.",
 				'Check the Platform URL of the credential, and any proxy between n8n and Adobe.',

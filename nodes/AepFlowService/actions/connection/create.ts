@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { streamingBaseConnectionBody } from '../../../shared/aep/bodies';
 import { CONNECTION_SPECS } from '../../../shared/aep/ids';
-import { streamingBaseConnectionBody } from '../bodies';
-import { idParameter, requiredText, showFor, validated } from '../common';
-import { createAndGet } from '../entities';
-import { jsonParameter, requireKeys } from '../json';
+import { createAndGet } from '../../../shared/flowservice/entities';
+import { showFor } from '../../descriptions/displayOptions';
+import { idParameter, requiredText, validated } from '../../parameters/itemParameters';
+import { requireKeys, jsonParameter } from '../../parameters/jsonParameters';
 
 type CreateType = 'blobDestination' | 'dlzDestination' | 'fields' | 'json' | 'profileStore' | 's3Destination' | 'streaming';
 

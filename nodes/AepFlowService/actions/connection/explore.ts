@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
 import type { QueryParams } from '../../../shared/transport/query';
 import { aepRequest } from '../../../shared/transport/request';
-import { idParameter, showFor } from '../common';
-import { connectionLocator } from '../locators';
+import { showFor } from '../../descriptions/displayOptions';
+import { connectionLocator } from '../../descriptions/locators';
+import { idParameter } from '../../parameters/itemParameters';
 
 type ObjectType = 'root' | 'folder' | 'file' | 'table';
 

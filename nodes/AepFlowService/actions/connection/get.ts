@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idParameter, showFor } from '../common';
-import { getEntity } from '../entities';
-import { connectionLocator } from '../locators';
+import { getEntity } from '../../../shared/flowservice/entities';
+import { showFor } from '../../descriptions/displayOptions';
+import { connectionLocator } from '../../descriptions/locators';
+import { idParameter } from '../../parameters/itemParameters';
 
 export const description: INodeProperties[] = [{ ...connectionLocator, displayOptions: showFor('connection', 'get') }];
 

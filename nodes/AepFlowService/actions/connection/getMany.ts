@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { listEntities } from '../../../shared/flowservice/entities';
 import { formatFilter, propertyFilter } from '../../../shared/transport/filters';
-import { idParameter, maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
-import { listEntities } from '../entities';
-import { propertyFiltersOption, rawPropertyFilters } from '../propertyFilters';
+import { showFor } from '../../descriptions/displayOptions';
+import { returnAllAndLimit, propertyFiltersOption } from '../../descriptions/listDescriptions';
+import { rawPropertyFilters } from '../../parameters/filterParameters';
+import { idParameter, maxItemsOf, validated } from '../../parameters/itemParameters';
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('connection', 'getMany'),

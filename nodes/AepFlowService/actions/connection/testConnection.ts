@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { aepRequest } from '../../../shared/transport/request';
-import { idParameter, showFor } from '../common';
-import { connectionLocator } from '../locators';
+import { showFor } from '../../descriptions/displayOptions';
+import { connectionLocator } from '../../descriptions/locators';
+import { idParameter } from '../../parameters/itemParameters';
 
 export const description: INodeProperties[] = [{ ...connectionLocator, displayOptions: showFor('connection', 'test') }];
 

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idParameter, pinnedEtagOf } from '../common';
-import { patchEntity } from '../entities';
-import { connectionLocator } from '../locators';
-import { nameAndDescriptionOperations, readPatchOperations, requireChanges, updateParameters, type UpdateFieldsInput } from '../patch';
+import { patchEntity } from '../../../shared/flowservice/entities';
+import { connectionLocator } from '../../descriptions/locators';
+import { updateParameters } from '../../descriptions/updateDescriptions';
+import { idParameter, pinnedEtagOf } from '../../parameters/itemParameters';
+import { nameAndDescriptionOperations, readPatchOperations, requireChanges, type UpdateFieldsInput } from '../../parameters/patchParameters';
 
 export const description: INodeProperties[] = updateParameters('connection', connectionLocator, {
 	fieldsHint: 'Name or description',

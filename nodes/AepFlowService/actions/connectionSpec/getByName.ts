@@ -1,8 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
-import { showFor } from '../common';
-import { describeSpecs, specsNamed } from '../specLookup';
+import { describeSpecs, specsNamed } from '../../../shared/flowservice/specLookup';
+import { showFor } from '../../descriptions/displayOptions';
 
 export const description: INodeProperties[] = [
 	{

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
-import { listEntities } from '../entities';
-import { propertyFiltersOption, rawPropertyFilters } from '../propertyFilters';
+import { listEntities } from '../../../shared/flowservice/entities';
+import { showFor } from '../../descriptions/displayOptions';
+import { returnAllAndLimit, propertyFiltersOption } from '../../descriptions/listDescriptions';
+import { rawPropertyFilters } from '../../parameters/filterParameters';
+import { maxItemsOf, validated } from '../../parameters/itemParameters';
 
 const show = showFor('connectionSpec', 'getMany');
 

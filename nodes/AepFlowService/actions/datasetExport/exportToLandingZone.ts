@@ -1,13 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
+import { dataLakeSourceConnectionBody, datasetToLandingZoneTargetBody, type Compression, type DatasetFileType } from '../../../shared/aep/bodies';
 import { CONNECTION_SPECS, FLOW_SPECS } from '../../../shared/aep/ids';
 import { exportSchedule, type ExportMode, type ExportTimeUnit } from '../../../shared/aep/schedule';
-import { dataLakeSourceConnectionBody, datasetToLandingZoneTargetBody, type Compression, type DatasetFileType } from '../bodies';
-import { dateTimeMs, idListParameter, showFor, validated } from '../common';
-import { CompositeCreate } from '../composite';
-import { getEntity } from '../entities';
-import { exportableDatasets } from './exportable';
+import { CompositeCreate } from '../../../shared/flowservice/compositeCreate';
+import { getEntity } from '../../../shared/flowservice/entities';
+import { exportableDatasets } from '../../../shared/flowservice/exportableDatasets';
+import { showFor } from '../../descriptions/displayOptions';
+import { dateTimeMs, idListParameter, validated } from '../../parameters/itemParameters';
 
 const show = showFor('datasetExport', 'exportToLandingZone');
 

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { maxItemsOf, returnAllAndLimit } from '../common';
-import { exportableDatasets } from './exportable';
+import { exportableDatasets } from '../../../shared/flowservice/exportableDatasets';
+import { returnAllAndLimit } from '../../descriptions/listDescriptions';
+import { maxItemsOf } from '../../parameters/itemParameters';
 
 export const description: INodeProperties[] = [...returnAllAndLimit('datasetExport', 'getExportableDatasets')];
 

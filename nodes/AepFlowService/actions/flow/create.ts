@@ -3,11 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CLOUD_STORAGE_FLOW_SPEC_NAME, CONNECTION_SPECS, FLOW_SPECS } from '../../../shared/aep/ids';
 import { exportSchedule, sourceSchedule, type ExportMode, type ExportTimeUnit, type SourceFrequency } from '../../../shared/aep/schedule';
-import { idListParameter, idParameter, requiredText, showFor, validated } from '../common';
-import { createAndGet, listEntities } from '../entities';
-import { jsonParameter, requireKeys } from '../json';
-import { sourceConnectionLocator, targetConnectionLocator } from '../locators';
-import { createStreamingFlowFromDataset, streamingFromDatasetDescription } from './streamingFromDataset';
+import { createAndGet, listEntities } from '../../../shared/flowservice/entities';
+import { showFor } from '../../descriptions/displayOptions';
+import { sourceConnectionLocator, targetConnectionLocator } from '../../descriptions/locators';
+import { streamingFromDatasetDescription } from '../../descriptions/streamingDescriptions';
+import { idListParameter, idParameter, requiredText, validated } from '../../parameters/itemParameters';
+import { requireKeys, jsonParameter } from '../../parameters/jsonParameters';
+import { createStreamingFlowFromDataset } from '../../sharedOperations/streamingFromDatasetOperation';
 
 const show = showFor('flow', 'create');
 const forTypes = (...createType: string[]) => ({ show: { ...show?.show, createType } });

@@ -1,3 +1,3 @@
-import { stateOperation } from './state';
+import { stateOperation } from '../../sharedOperations/flowStateOperation';
 
 export const { description, execute } = stateOperation('disable');

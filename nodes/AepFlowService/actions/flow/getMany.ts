@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { CONNECTION_SPECS } from '../../../shared/aep/ids';
 import { FLOW_KIND_FILTERS } from '../../../shared/aep/flows';
+import { CONNECTION_SPECS } from '../../../shared/aep/ids';
+import { listEntities } from '../../../shared/flowservice/entities';
 import { formatFilter, listValues, propertyFilter } from '../../../shared/transport/filters';
-import { idListParameter, idParameter, maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
-import { listEntities } from '../entities';
-import { propertyFiltersOption, rawPropertyFilters } from '../propertyFilters';
+import { showFor } from '../../descriptions/displayOptions';
+import { returnAllAndLimit, propertyFiltersOption } from '../../descriptions/listDescriptions';
+import { rawPropertyFilters } from '../../parameters/filterParameters';
+import { idListParameter, idParameter, maxItemsOf, validated } from '../../parameters/itemParameters';
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('flow', 'getMany'),
@@ -100,7 +102,6 @@ interface FlowFilters {
 	targetConnectionIds?: string | string[];
 	targetConnectionSpecId?: string;
 }
-
 
 /** Turns the UI filters into Flow Service `property` filters (pure apart from reading them). */
 export function flowFilters(filters: FlowFilters): string[] {

@@ -1,12 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject, NodeApiError } from 'n8n-workflow';
 
 import { flowKind } from '../../../shared/aep/flows';
 import { simplifyRun } from '../../../shared/aep/runs';
+import { getEntity, listEntities } from '../../../shared/flowservice/entities';
 import { aepRequest } from '../../../shared/transport/request';
-import { idParameter, showFor, wholeNumberParameter } from '../common';
-import { getEntity, listEntities } from '../entities';
-import { flowLocator } from '../locators';
+import { showFor } from '../../descriptions/displayOptions';
+import { flowLocator } from '../../descriptions/locators';
+import { idParameter, wholeNumberParameter } from '../../parameters/itemParameters';
 
 const show = showFor('flow', 'getSummary');
 

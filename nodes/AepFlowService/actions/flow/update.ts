@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
 import { sourceSchedule, type SourceFrequency } from '../../../shared/aep/schedule';
-import { idParameter, pinnedEtagOf, validated } from '../common';
-import { getEntity, patchEntity, type PatchOperation } from '../entities';
-import { flowLocator } from '../locators';
-import { nameAndDescriptionOperations, readPatchOperations, requireChanges, updateParameters, type UpdateFieldsInput } from '../patch';
+import { getEntity, patchEntity, type PatchOperation } from '../../../shared/flowservice/entities';
+import { flowLocator } from '../../descriptions/locators';
+import { updateParameters } from '../../descriptions/updateDescriptions';
+import { idParameter, pinnedEtagOf, validated } from '../../parameters/itemParameters';
+import { nameAndDescriptionOperations, readPatchOperations, requireChanges, type UpdateFieldsInput } from '../../parameters/patchParameters';
 
 export const description: INodeProperties[] = updateParameters('flow', flowLocator, {
 	fieldsHint: 'Name, description, schedule or mapping',
@@ -64,7 +64,6 @@ function mappingOperation(context: IExecuteFunctions, flow: IDataObject, mapping
 		value: { name: 'Mapping', params: { mappingId, mappingVersion: Number(fields.mappingVersion ?? 0) } },
 	};
 }
-
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const flowId = idParameter(this, 'flowId', 'Flow', itemIndex);

@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
-import { idParameter, listParameter, pinnedEtagOf, pinnedEtagParameter, showFor } from '../common';
-import { patchEntity } from '../entities';
-import { flowLocator } from '../locators';
+import { patchEntity } from '../../../shared/flowservice/entities';
+import { showFor } from '../../descriptions/displayOptions';
+import { flowLocator } from '../../descriptions/locators';
+import { pinnedEtagParameter } from '../../descriptions/updateDescriptions';
+import { idParameter, listParameter, pinnedEtagOf } from '../../parameters/itemParameters';
 
 const show = showFor('flow', 'updatePolicies');
 

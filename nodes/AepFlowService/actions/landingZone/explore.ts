@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { EXPLORE_PATH } from '../../../shared/flowservice/landingZones';
 import { aepRequest } from '../../../shared/transport/request';
-import { showFor } from '../common';
-import { EXPLORE_PATH } from './zone';
+import { showFor } from '../../descriptions/displayOptions';
 
 export const description: INodeProperties[] = [
 	{

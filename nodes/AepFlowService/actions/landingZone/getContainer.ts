@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { normalizeContainer } from '../../../shared/aep/landingZoneShapes';
 import { aepRequest } from '../../../shared/transport/request';
-import { normalizeContainer, zoneTypeOf, zoneTypeParameter } from './zone';
+import { zoneTypeParameter } from '../../descriptions/landingZoneDescriptions';
+import { zoneTypeOf } from '../../parameters/landingZoneParameters';
 
 export const description: INodeProperties[] = [zoneTypeParameter(['getContainer'])];
 

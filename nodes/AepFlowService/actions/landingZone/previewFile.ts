@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
+import { EXPLORE_PATH } from '../../../shared/flowservice/landingZones';
 import type { QueryParams } from '../../../shared/transport/query';
 import { aepRequest } from '../../../shared/transport/request';
-import { showFor } from '../common';
-import { EXPLORE_PATH } from './zone';
+import { showFor } from '../../descriptions/displayOptions';
 
 const manualOnly = { show: { ...showFor('landingZone', 'previewFile')?.show, determineProperties: [false] } };
 

@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
-import { dateTimeMs, idParameter, showFor } from '../common';
-import { createAndGet } from '../entities';
-import { flowLocator } from '../locators';
-import { shapeRun, simplifyParameter } from './runs';
+import { createAndGet } from '../../../shared/flowservice/entities';
+import { showFor } from '../../descriptions/displayOptions';
+import { flowLocator } from '../../descriptions/locators';
+import { simplifyParameter } from '../../descriptions/runDescriptions';
+import { dateTimeMs, idParameter } from '../../parameters/itemParameters';
+import { shapeRun } from '../../parameters/runParameters';
 
 export const description: INodeProperties[] = [
 	{ ...flowLocator, description: 'The dataflow to run; it must be scheduled for one-time ingestion', displayOptions: showFor('run', 'create') },

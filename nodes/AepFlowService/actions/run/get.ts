@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getEntity } from '../entities';
-import { runIdOf, runIdParameter, shapeRun, simplifyParameter } from './runs';
+import { getEntity } from '../../../shared/flowservice/entities';
+import { runIdParameter, simplifyParameter } from '../../descriptions/runDescriptions';
+import { runIdOf, shapeRun } from '../../parameters/runParameters';
 
 export const description: INodeProperties[] = [runIdParameter(['get']), simplifyParameter(['get'])];
 

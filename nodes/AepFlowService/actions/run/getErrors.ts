@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { runBatchIds, runErrors, runStatus } from '../../../shared/aep/runs';
-import { getEntity } from '../entities';
-import { runIdOf, runIdParameter } from './runs';
+import { getEntity } from '../../../shared/flowservice/entities';
+import { runIdParameter } from '../../descriptions/runDescriptions';
+import { runIdOf } from '../../parameters/runParameters';
 
 export const description: INodeProperties[] = [runIdParameter(['getErrors'])];
 

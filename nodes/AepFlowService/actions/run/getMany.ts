@@ -1,10 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
+import { listEntities } from '../../../shared/flowservice/entities';
 import { propertyFilter, propertyParams, type PropertyFilter } from '../../../shared/transport/filters';
-import { dateTimeMs, idListParameter, maxItemsOf, returnAllAndLimit, showFor, validated } from '../common';
-import { listEntities } from '../entities';
-import { shapeRun, simplifyParameter } from './runs';
+import { showFor } from '../../descriptions/displayOptions';
+import { returnAllAndLimit } from '../../descriptions/listDescriptions';
+import { simplifyParameter } from '../../descriptions/runDescriptions';
+import { dateTimeMs, idListParameter, maxItemsOf, validated } from '../../parameters/itemParameters';
+import { shapeRun } from '../../parameters/runParameters';
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('run', 'getMany'),

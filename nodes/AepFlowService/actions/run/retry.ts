@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { getEntity } from '../../../shared/flowservice/entities';
 import { firstItem } from '../../../shared/transport/paging';
 import { aepRequest } from '../../../shared/transport/request';
-import { getEntity } from '../entities';
-import { runIdOf, runIdParameter, shapeRun, simplifyParameter } from './runs';
+import { runIdParameter, simplifyParameter } from '../../descriptions/runDescriptions';
+import { runIdOf, shapeRun } from '../../parameters/runParameters';
 
 export const description: INodeProperties[] = [runIdParameter(['retry']), simplifyParameter(['retry'])];
 

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { isTerminal, runStatus } from '../../../shared/aep/runs';
-import { showFor } from '../common';
-import { getEntity } from '../entities';
-import { runIdOf, runIdParameter, shapeRun, simplifyParameter, statusText } from './runs';
+import { isTerminal, runStatus, reportedStatus } from '../../../shared/aep/runs';
+import { getEntity } from '../../../shared/flowservice/entities';
+import { showFor } from '../../descriptions/displayOptions';
+import { runIdParameter, simplifyParameter } from '../../descriptions/runDescriptions';
+import { runIdOf, shapeRun } from '../../parameters/runParameters';
 
 /** Longest a single execution may hold on to a run, so a stuck run cannot block a workflow for days. */
 const MAX_WAIT_SECONDS = 6 * 3600;
@@ -51,7 +52,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (isTerminal(runStatus(run))) return shapeRun(this, run, itemIndex);
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) {
-			throw new NodeOperationError(this.getNode(), `Run ${runId} did not finish within ${maxWait} s: its last status was "${statusText(run)}"`, {
+			throw new NodeOperationError(this.getNode(), `Run ${runId} did not finish within ${maxWait} s: its last status was "${reportedStatus(run)}"`, {
 				itemIndex,
 				description: 'Raise "Max Wait (Seconds)", or check the run in Experience Platform.',
 			});

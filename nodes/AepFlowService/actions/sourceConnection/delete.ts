@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { deleteOne, locatorFor } from '../endpointConnections';
+import { locatorFor } from '../../descriptions/endpointConnectionDescriptions';
+import { deleteOne } from '../../sharedOperations/endpointConnectionOperations';
 
 export const description: INodeProperties[] = [locatorFor('sourceConnection', 'delete')];
 

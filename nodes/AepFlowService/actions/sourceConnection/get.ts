@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getOne, locatorFor } from '../endpointConnections';
+import { locatorFor } from '../../descriptions/endpointConnectionDescriptions';
+import { getOne } from '../../sharedOperations/endpointConnectionOperations';
 
 export const description: INodeProperties[] = [locatorFor('sourceConnection', 'get')];
 

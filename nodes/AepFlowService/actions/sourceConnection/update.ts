@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { updateDescription, updateOne } from '../endpointConnections';
+import { updateDescription } from '../../descriptions/endpointConnectionDescriptions';
+import { updateOne } from '../../sharedOperations/endpointConnectionOperations';
 
 export const description: INodeProperties[] = updateDescription('sourceConnection');
 

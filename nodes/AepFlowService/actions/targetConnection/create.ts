@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { COMPRESSIONS, DATASET_FILE_TYPES, dataLakeTargetConnectionBody, datasetToLandingZoneTargetBody, landingZoneTargetConnectionBody } from '../bodies';
-import { idParameter, showFor, validated } from '../common';
-import { baseConnectionLocator, commonCreateInput, formatField, nameAndDescription, pathTypeField, showForCreate } from '../endpointConnections';
-import { createAndGet } from '../entities';
-import { jsonParameter, requireKeys } from '../json';
+import { COMPRESSIONS, DATASET_FILE_TYPES, dataLakeTargetConnectionBody, datasetToLandingZoneTargetBody, landingZoneTargetConnectionBody } from '../../../shared/aep/bodies';
+import { createAndGet } from '../../../shared/flowservice/entities';
+import { showFor } from '../../descriptions/displayOptions';
+import { formatField, nameAndDescription, pathTypeField, showForCreate } from '../../descriptions/endpointConnectionDescriptions';
+import { baseConnectionLocator } from '../../descriptions/locators';
+import { idParameter, validated } from '../../parameters/itemParameters';
+import { requireKeys, jsonParameter } from '../../parameters/jsonParameters';
+import { commonCreateInput } from '../../sharedOperations/endpointConnectionOperations';
 
 export const description: INodeProperties[] = [
 	{

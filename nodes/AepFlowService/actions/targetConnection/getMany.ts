@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getMany, getManyDescription } from '../endpointConnections';
+import { getManyDescription } from '../../descriptions/endpointConnectionDescriptions';
+import { getMany } from '../../sharedOperations/endpointConnectionOperations';
 
 export const description: INodeProperties[] = getManyDescription('targetConnection');
 

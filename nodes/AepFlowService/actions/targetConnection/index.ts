@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../endpointConnections';
+import { operationSelector } from '../../descriptions/endpointConnectionDescriptions';
 import type { ResourceOperations } from '../types';
 import * as create from './create';
 import * as deleteOperation from './delete';

@@ -1,36 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { echoed, etagProblem, idProblem } from '../../shared/aep/inputChecks';
+import { echoed, idProblem, etagProblem } from '../../shared/aep/inputChecks';
 import { toEpochMs } from '../../shared/aep/schedule';
 import { listValues } from '../../shared/transport/filters';
-
-/** Shows a parameter only for the given resource and operation. */
-export function showFor(resource: string, operation: string | string[]): INodeProperties['displayOptions'] {
-	return { show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] } };
-}
-
-export function returnAllAndLimit(resource: string, operation: string): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: showFor(resource, operation),
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...showFor(resource, operation)?.show, returnAll: [false] } },
-		},
-	];
-}
 
 /**
  * Reads a number parameter that must be a whole number within bounds, before it reaches a query
@@ -104,20 +77,6 @@ export function idListParameter(context: IExecuteFunctions, name: string, label:
 		}
 	}
 	return ids;
-}
-
-/** The optional etag a user may pin on an update; empty means "read the current one first". */
-export function pinnedEtagParameter(resource: string, operations: string[]): INodeProperties {
-	return {
-		displayName: 'Etag',
-		name: 'etag',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. "0c003dbf-0000-0200-0000-5f36e92d0000"',
-		description:
-			'Only apply the change if the entity still has this etag (optimistic locking). Leave empty to use the current etag.',
-		displayOptions: showFor(resource, operations),
-	};
 }
 
 /**

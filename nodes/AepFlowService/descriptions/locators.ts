@@ -22,3 +22,5 @@ export const sourceConnectionLocator = entityLocator('Source Connection', 'sourc
 export const targetConnectionLocator = entityLocator('Target Connection', 'targetConnectionId', 'searchTargetConnections', 'The target connection to use');
 export const connectionSpecLocator = entityLocator('Connection Spec', 'connectionSpec', 'searchConnectionSpecs', 'The connection spec to use');
 export const flowSpecLocator = entityLocator('Flow Spec', 'flowSpec', 'searchFlowSpecs', 'The flow spec to use');
+
+export const baseConnectionLocator = entityLocator('Base Connection', 'baseConnectionId', 'searchConnections', 'The base connection it uses');

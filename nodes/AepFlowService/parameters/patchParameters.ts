@@ -1,21 +1,8 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { pinnedEtagParameter, showFor } from './common';
-import type { PatchOperation } from './entities';
-import { jsonParameter } from './json';
-
-/** The "Operations (JSON)" parameter of an update done with JSON Patch. */
-export function patchOperationsParameter(displayOptions: INodeProperties['displayOptions'], example = '/name'): INodeProperties {
-	return {
-		displayName: 'Operations (JSON)',
-		name: 'operationsJson',
-		type: 'json',
-		default: `[\n  { "op": "replace", "path": "${example}", "value": "" }\n]`,
-		description: 'JSON Patch operations (add, replace or remove) to apply',
-		displayOptions,
-	};
-}
+import type { PatchOperation } from '../../shared/flowservice/entities';
+import { jsonParameter } from './jsonParameters';
 
 /** Reads and checks JSON Patch operations before anything is sent; one operation may stand without brackets. */
 export function readPatchOperations(context: IExecuteFunctions, itemIndex: number): PatchOperation[] {
@@ -36,48 +23,6 @@ export function readPatchOperations(context: IExecuteFunctions, itemIndex: numbe
 export interface UpdateFieldsInput {
 	name?: string;
 	description?: string;
-}
-
-/**
- * The parameters every Update operation shares: the entity, "Update With" fields or JSON Patch,
- * the fields (name and description, plus any given), the operations and the pinned etag.
- */
-export function updateParameters(
-	resource: string,
-	locator: INodeProperties,
-	{ fieldsHint, patchHint, extraFields = [] }: { fieldsHint: string; patchHint: string; extraFields?: INodeProperties[] },
-): INodeProperties[] {
-	const show = showFor(resource, 'update');
-	const fields: INodeProperties[] = [
-		{ displayName: 'Description', name: 'description', type: 'string', default: '' } as INodeProperties,
-		{ displayName: 'Name', name: 'name', type: 'string', default: '' } as INodeProperties,
-		...extraFields,
-	].sort((a, b) => a.displayName.localeCompare(b.displayName));
-	return [
-		{ ...locator, displayOptions: show },
-		{
-			displayName: 'Update With',
-			name: 'updateType',
-			type: 'options',
-			options: [
-				{ name: 'Fields', value: 'fields', description: fieldsHint },
-				{ name: 'JSON Patch', value: 'patch', description: patchHint },
-			],
-			default: 'fields',
-			displayOptions: show,
-		},
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show: { ...show?.show, updateType: ['fields'] } },
-			options: fields,
-		},
-		patchOperationsParameter({ show: { ...show?.show, updateType: ['patch'] } }),
-		pinnedEtagParameter(resource, ['update']),
-	];
 }
 
 /** Replace operations for a new name and description; an empty name is refused. */

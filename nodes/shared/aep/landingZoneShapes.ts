@@ -1,26 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { CONNECTION_SPECS } from '../../../shared/aep/ids';
-import { aepRequest } from '../../../shared/transport/request';
-import { showFor } from '../common';
-
-/** Explore calls go to the Data Landing Zone source spec; no base connection is needed. */
-export const EXPLORE_PATH = `/connectionSpecs/${CONNECTION_SPECS.landingZoneSource}/explore`;
-
-export const zoneTypeParameter = (operations: string[]): INodeProperties => ({
-	displayName: 'Landing Zone',
-	name: 'zoneType',
-	type: 'options',
-	default: 'user_drop_zone',
-	description: 'Which of the sandbox\'s two landing zones to use',
-	displayOptions: showFor('landingZone', operations),
-	options: [
-		{ name: 'Destination (Exports)', value: 'dlz_destination', description: 'Where Experience Platform writes exported files' },
-		{ name: 'Source (Uploads)', value: 'user_drop_zone', description: 'Where you upload files for Experience Platform to ingest' },
-	],
-});
-
-export const zoneTypeOf = (context: IExecuteFunctions, itemIndex: number): string => context.getNodeParameter('zoneType', itemIndex) as string;
+import type { IDataObject } from 'n8n-workflow';
 
 const isAws = (raw: IDataObject) => /s3|aws|amazon/i.test(String(raw.dlzProvider ?? ''));
 
@@ -85,16 +63,4 @@ export function normalizeCredentials(raw: IDataObject): IDataObject {
 		sasUri: raw.SASUri ?? null,
 		expiresAt: sasExpiry(raw.SASToken),
 	};
-}
-
-/** Reads (or, with `refresh`, rotates) the credentials of a landing zone. */
-export async function landingZoneCredentials(context: IExecuteFunctions, itemIndex: number, refresh: boolean): Promise<IDataObject> {
-	const raw = await aepRequest<IDataObject>(context, {
-		method: refresh ? 'POST' : 'GET',
-		service: 'connectors',
-		path: '/landingzone/credentials',
-		query: { type: zoneTypeOf(context, itemIndex), action: refresh ? 'refresh' : undefined },
-		itemIndex,
-	});
-	return normalizeCredentials(raw);
 }

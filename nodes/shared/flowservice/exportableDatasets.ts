@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { CONNECTION_SPECS } from '../../../shared/aep/ids';
-import { aepListAllByOffset } from '../../../shared/transport/paging';
+import { CONNECTION_SPECS } from '../aep/ids';
+import { aepListAllByOffset } from '../transport/paging';
 
 /**
  * Datasets that can be exported, read page by page with `start`/`limit`. Adobe lists them under the

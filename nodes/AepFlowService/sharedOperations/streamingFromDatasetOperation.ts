@@ -1,42 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { FLOW_SPECS } from '../../../shared/aep/ids';
-import { aepRequest } from '../../../shared/transport/request';
-import { dataLakeTargetConnectionBody, streamingBaseConnectionBody, streamingSourceConnectionBody } from '../bodies';
-import { idParameter, validated } from '../common';
-import { CompositeCreate } from '../composite';
-import { getEntity } from '../entities';
-
-export function streamingFromDatasetDescription(displayOptions: INodeProperties['displayOptions']): INodeProperties[] {
-	return [
-		{
-			displayName: 'Dataset ID',
-			name: 'datasetId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The dataset the streamed records land in; its schema is read from Catalog',
-			displayOptions,
-		},
-		{
-			displayName: 'Flow Name',
-			name: 'streamName',
-			type: 'string',
-			default: '',
-			description: 'Empty uses the dataset name followed by "Stream"',
-			displayOptions,
-		},
-		{
-			displayName: 'Authentication Required',
-			name: 'authenticationRequired',
-			type: 'boolean',
-			default: false,
-			description: 'Whether senders must authenticate to the streaming endpoint',
-			displayOptions,
-		},
-	];
-}
+import { dataLakeTargetConnectionBody, streamingBaseConnectionBody, streamingSourceConnectionBody } from '../../shared/aep/bodies';
+import { FLOW_SPECS } from '../../shared/aep/ids';
+import { CompositeCreate } from '../../shared/flowservice/compositeCreate';
+import { getEntity } from '../../shared/flowservice/entities';
+import { aepRequest } from '../../shared/transport/request';
+import { idParameter, validated } from '../parameters/itemParameters';
 
 /**
  * aepp's createFlowStreaming "dataset mode", as one step: read the dataset, then create the streaming

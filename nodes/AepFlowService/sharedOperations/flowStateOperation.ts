@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { aepRequest } from '../../../shared/transport/request';
-import { idParameter, pinnedEtagOf, pinnedEtagParameter, showFor } from '../common';
-import { getEntity } from '../entities';
-import { flowLocator } from '../locators';
+import { getEntity } from '../../shared/flowservice/entities';
+import { aepRequest } from '../../shared/transport/request';
+import { showFor } from '../descriptions/displayOptions';
+import { flowLocator } from '../descriptions/locators';
+import { pinnedEtagParameter } from '../descriptions/updateDescriptions';
+import { idParameter, pinnedEtagOf } from '../parameters/itemParameters';
 
 /** Enable and disable: a state action sent with the flow's current (or pinned) etag; returns the updated flow. */
 export function stateOperation(action: 'enable' | 'disable') {

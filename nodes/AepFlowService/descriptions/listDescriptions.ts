@@ -1,0 +1,38 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { showFor } from './displayOptions';
+
+export function returnAllAndLimit(resource: string, operation: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: showFor(resource, operation),
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...showFor(resource, operation)?.show, returnAll: [false] } },
+		},
+	];
+}
+
+/** A "Property Filters" option for a Get Many filters collection: raw Flow Service filters, all of which must match. */
+export function propertyFiltersOption(example: string): INodeProperties {
+	return {
+		displayName: 'Property Filters',
+		name: 'property',
+		type: 'string',
+		typeOptions: { multipleValues: true },
+		default: [],
+		placeholder: `e.g. ${example}`,
+		description: 'Raw Flow Service filters: a path, an operator (==, &gt;, &lt;, &gt;= or &lt;=) and a value. All must match.',
+	};
+}
