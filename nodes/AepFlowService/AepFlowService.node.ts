@@ -1,16 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as connection from './actions/connection';
-import * as connectionSpec from './actions/connectionSpec';
-import * as datasetExport from './actions/datasetExport';
-import * as flow from './actions/flow';
-import * as flowSpec from './actions/flowSpec';
-import * as landingZone from './actions/landingZone';
-import * as run from './actions/run';
-import * as sourceConnection from './actions/sourceConnection';
-import * as targetConnection from './actions/targetConnection';
-import { router } from './actions/router';
+import { resourceProperties } from './actions/registry';
+import { MAX_CONCURRENCY, router } from './actions/router';
 import { getConnectionSpecs, getFlows, getFlowSpecs } from '../shared/methods/options';
 import {
 	searchConnections,
@@ -36,38 +28,12 @@ export class AepFlowService implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'adobeAepApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Connection', value: 'connection' },
-					{ name: 'Connection Spec', value: 'connectionSpec' },
-					{ name: 'Dataset Export', value: 'datasetExport' },
-					{ name: 'Flow', value: 'flow' },
-					{ name: 'Flow Spec', value: 'flowSpec' },
-					{ name: 'Landing Zone', value: 'landingZone' },
-					{ name: 'Run', value: 'run' },
-					{ name: 'Source Connection', value: 'sourceConnection' },
-					{ name: 'Target Connection', value: 'targetConnection' },
-				],
-				default: 'flow',
-			},
-			...connection.description,
-			...connectionSpec.description,
-			...datasetExport.description,
-			...flow.description,
-			...flowSpec.description,
-			...landingZone.description,
-			...run.description,
-			...sourceConnection.description,
-			...targetConnection.description,
+			...resourceProperties('flow'),
 			{
 				displayName: 'Items in Parallel',
 				name: 'concurrency',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 16 },
+				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 				default: 1,
 				description:
 					'How many input items are sent to Adobe at the same time. Output keeps the input order. Throttled calls are retried, so raise it only as far as your API quota allows.',

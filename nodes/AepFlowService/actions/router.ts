@@ -5,28 +5,8 @@ import { CompositeCreateError } from '../../shared/flowservice/compositeCreate';
 import { secretsUsedBy, useRequestTimeout } from '../../shared/transport/executionState';
 import { redactDeep } from '../../shared/transport/redaction';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/transport/request';
-import * as connection from './connection';
-import * as connectionSpec from './connectionSpec';
-import * as datasetExport from './datasetExport';
-import * as flow from './flow';
-import * as flowSpec from './flowSpec';
-import * as landingZone from './landingZone';
-import * as run from './run';
-import * as sourceConnection from './sourceConnection';
-import * as targetConnection from './targetConnection';
-import type { ResourceOperations } from './types';
+import { operationModule } from './registry';
 
-const resources: Record<string, ResourceOperations> = {
-	connection: connection.operations,
-	connectionSpec: connectionSpec.operations,
-	datasetExport: datasetExport.operations,
-	flow: flow.operations,
-	flowSpec: flowSpec.operations,
-	landingZone: landingZone.operations,
-	run: run.operations,
-	sourceConnection: sourceConnection.operations,
-	targetConnection: targetConnection.operations,
-};
 
 /** Keeps n8n errors as they are (with the failing item's index); wraps anything else. */
 function withItemIndex(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
@@ -53,7 +33,7 @@ export const MAX_CONCURRENCY = 16;
 async function runItem(context: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const resource = context.getNodeParameter('resource', itemIndex) as string;
 	const operationName = context.getNodeParameter('operation', itemIndex) as string;
-	const operation = resources[resource]?.[operationName];
+	const operation = operationModule(resource, operationName);
 	try {
 		if (!operation) {
 			throw new NodeOperationError(context.getNode(), `The operation "${operationName}" is not supported for "${resource}"`, { itemIndex });

@@ -2,9 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DATA_FORMATS } from '../../shared/aep/bodies';
 import type { Collection } from '../../shared/flowservice/entities';
-import { showFor } from './displayOptions';
 import { returnAllAndLimit, propertyFiltersOption } from './listDescriptions';
 import { sourceConnectionLocator, targetConnectionLocator } from './locators';
+import { showFor, type OperationKey } from './operationDefinitions';
 import { updateParameters } from './updateDescriptions';
 
 /** Source and target connections, the two ends of a flow: their parameters are described here once for both. */
@@ -15,21 +15,22 @@ export const ENDPOINTS: Record<EndpointResource, { collection: Collection; locat
 	targetConnection: { collection: 'targetConnections', locator: targetConnectionLocator, label: 'Target Connection', plural: 'target connections' },
 };
 
-export const locatorFor = (resource: EndpointResource, operation: string): INodeProperties => ({
-	...ENDPOINTS[resource].locator,
-	displayOptions: showFor(resource, operation),
+export const locatorFor = (operation: OperationKey<EndpointResource>): INodeProperties => ({
+	...ENDPOINTS[operation.resource].locator,
+	displayOptions: showFor(operation),
 });
 
-export function getManyDescription(resource: EndpointResource): INodeProperties[] {
+export function getManyDescription(operation: OperationKey<EndpointResource>): INodeProperties[] {
+	const { resource } = operation;
 	return [
-		...returnAllAndLimit(resource, 'getMany'),
+		...returnAllAndLimit(operation),
 		{
 			displayName: 'Filters',
 			name: 'filters',
 			type: 'collection',
 			placeholder: 'Add Filter',
 			default: {},
-			displayOptions: showFor(resource, 'getMany'),
+			displayOptions: showFor(operation),
 			description: `Filters applied by Flow Service before paging, so only matching ${ENDPOINTS[resource].plural} are read`,
 			options: [
 				{
@@ -54,8 +55,8 @@ export function getManyDescription(resource: EndpointResource): INodeProperties[
 	];
 }
 
-export function updateDescription(resource: EndpointResource): INodeProperties[] {
-	return updateParameters(resource, locatorFor(resource, 'update'), {
+export function updateDescription(operation: OperationKey<EndpointResource>): INodeProperties[] {
+	return updateParameters(operation, locatorFor(operation), {
 		fieldsHint: 'Name or description',
 		patchHint: 'Your own JSON Patch operations, e.g. on /params/path or /data/format',
 	});
@@ -64,12 +65,12 @@ export function updateDescription(resource: EndpointResource): INodeProperties[]
 export type Show = INodeProperties['displayOptions'];
 
 /** Shows a parameter on create for the given create types only. */
-export function showForCreate(resource: EndpointResource, createTypes: string[]): Show {
-	return { show: { ...showFor(resource, 'create')?.show, createType: createTypes } };
+export function showForCreate(operation: OperationKey<EndpointResource>, createTypes: string[]): Show {
+	return showFor(operation, { createType: createTypes });
 }
 
-export function nameAndDescription(resource: EndpointResource, createTypes: string[]): INodeProperties[] {
-	const label = ENDPOINTS[resource].label.toLowerCase();
+export function nameAndDescription(operation: OperationKey<EndpointResource>, createTypes: string[]): INodeProperties[] {
+	const label = ENDPOINTS[operation.resource].label.toLowerCase();
 	return [
 		{
 			displayName: 'Name',
@@ -78,7 +79,7 @@ export function nameAndDescription(resource: EndpointResource, createTypes: stri
 			required: true,
 			default: '',
 			description: `Name of the ${label}`,
-			displayOptions: showForCreate(resource, createTypes),
+			displayOptions: showForCreate(operation, createTypes),
 		},
 		{
 			displayName: 'Description',
@@ -86,12 +87,12 @@ export function nameAndDescription(resource: EndpointResource, createTypes: stri
 			type: 'string',
 			default: '',
 			description: `Description of the ${label}`,
-			displayOptions: showForCreate(resource, createTypes),
+			displayOptions: showForCreate(operation, createTypes),
 		},
 	];
 }
 
-export function formatField(resource: EndpointResource, createTypes: string[]): INodeProperties {
+export function formatField(operation: OperationKey<EndpointResource>, createTypes: string[]): INodeProperties {
 	return {
 		displayName: 'Format',
 		name: 'format',
@@ -99,11 +100,11 @@ export function formatField(resource: EndpointResource, createTypes: string[]): 
 		options: DATA_FORMATS.map((format) => ({ name: format === 'json' ? 'JSON' : format[0].toUpperCase() + format.slice(1), value: format })),
 		default: 'delimited',
 		description: 'Format of the data: delimited text (such as CSV), JSON or Parquet',
-		displayOptions: showForCreate(resource, createTypes),
+		displayOptions: showForCreate(operation, createTypes),
 	};
 }
 
-export function pathTypeField(resource: EndpointResource, createTypes: string[]): INodeProperties {
+export function pathTypeField(operation: OperationKey<EndpointResource>, createTypes: string[]): INodeProperties {
 	return {
 		displayName: 'Path Type',
 		name: 'pathType',
@@ -114,26 +115,6 @@ export function pathTypeField(resource: EndpointResource, createTypes: string[])
 		],
 		default: 'file',
 		description: 'Whether the path is a single file or a folder',
-		displayOptions: showForCreate(resource, createTypes),
-	};
-}
-
-/** The Operation selector of a source or target connection resource. */
-export function operationSelector(resource: EndpointResource): INodeProperties {
-	const label = ENDPOINTS[resource].label.toLowerCase();
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options: [
-			{ name: 'Create', value: 'create', action: `Create a ${label}`, description: `Create a ${label}` },
-			{ name: 'Delete', value: 'delete', action: `Delete a ${label}`, description: `Delete a ${label}` },
-			{ name: 'Get', value: 'get', action: `Get a ${label}`, description: `Get a ${label} by ID` },
-			{ name: 'Get Many', value: 'getMany', action: `Get many ${ENDPOINTS[resource].plural}`, description: `List ${ENDPOINTS[resource].plural}` },
-			{ name: 'Update', value: 'update', action: `Update a ${label}`, description: `Change a ${label} with JSON Patch` },
-		],
-		default: 'getMany',
+		displayOptions: showForCreate(operation, createTypes),
 	};
 }

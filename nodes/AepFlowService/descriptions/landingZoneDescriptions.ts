@@ -1,14 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from './displayOptions';
+import { showFor, type OperationKey } from './operationDefinitions';
 
-export const zoneTypeParameter = (operations: string[]): INodeProperties => ({
+export const zoneTypeParameter = (operation: OperationKey<'landingZone'>): INodeProperties => ({
 	displayName: 'Landing Zone',
 	name: 'zoneType',
 	type: 'options',
 	default: 'user_drop_zone',
 	description: 'Which of the sandbox\'s two landing zones to use',
-	displayOptions: showFor('landingZone', operations),
+	displayOptions: showFor(operation),
 	options: [
 		{ name: 'Destination (Exports)', value: 'dlz_destination', description: 'Where Experience Platform writes exported files' },
 		{ name: 'Source (Uploads)', value: 'user_drop_zone', description: 'Where you upload files for Experience Platform to ingest' },

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from './displayOptions';
+import { showFor, type OperationKey } from './operationDefinitions';
 
-export function returnAllAndLimit(resource: string, operation: string): INodeProperties[] {
+export function returnAllAndLimit(operation: OperationKey): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -10,7 +10,7 @@ export function returnAllAndLimit(resource: string, operation: string): INodePro
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: showFor(resource, operation),
+			displayOptions: showFor(operation),
 		},
 		{
 			displayName: 'Limit',
@@ -19,7 +19,7 @@ export function returnAllAndLimit(resource: string, operation: string): INodePro
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...showFor(resource, operation)?.show, returnAll: [false] } },
+			displayOptions: showFor(operation, { returnAll: [false] }),
 		},
 	];
 }

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from './displayOptions';
+import { showFor, type OperationKey } from './operationDefinitions';
 
 /** The optional etag a user may pin on an update; empty means "read the current one first". */
-export function pinnedEtagParameter(resource: string, operations: string[]): INodeProperties {
+export function pinnedEtagParameter(operation: OperationKey): INodeProperties {
 	return {
 		displayName: 'Etag',
 		name: 'etag',
@@ -12,7 +12,7 @@ export function pinnedEtagParameter(resource: string, operations: string[]): INo
 		placeholder: 'e.g. "0c003dbf-0000-0200-0000-5f36e92d0000"',
 		description:
 			'Only apply the change if the entity still has this etag (optimistic locking). Leave empty to use the current etag.',
-		displayOptions: showFor(resource, operations),
+		displayOptions: showFor(operation),
 	};
 }
 
@@ -33,11 +33,11 @@ export function patchOperationsParameter(displayOptions: INodeProperties['displa
  * the fields (name and description, plus any given), the operations and the pinned etag.
  */
 export function updateParameters(
-	resource: string,
+	operation: OperationKey,
 	locator: INodeProperties,
 	{ fieldsHint, patchHint, extraFields = [] }: { fieldsHint: string; patchHint: string; extraFields?: INodeProperties[] },
 ): INodeProperties[] {
-	const show = showFor(resource, 'update');
+	const show = showFor(operation);
 	const fields: INodeProperties[] = [
 		{ displayName: 'Description', name: 'description', type: 'string', default: '' } as INodeProperties,
 		{ displayName: 'Name', name: 'name', type: 'string', default: '' } as INodeProperties,
@@ -62,10 +62,10 @@ export function updateParameters(
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			displayOptions: { show: { ...show?.show, updateType: ['fields'] } },
+			displayOptions: showFor(operation, { updateType: ['fields'] }),
 			options: fields,
 		},
-		patchOperationsParameter({ show: { ...show?.show, updateType: ['patch'] } }),
-		pinnedEtagParameter(resource, ['update']),
+		patchOperationsParameter(showFor(operation, { updateType: ['patch'] })),
+		pinnedEtagParameter(operation),
 	];
 }

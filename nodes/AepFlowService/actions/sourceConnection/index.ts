@@ -1,20 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineResource } from '../../descriptions/operationDefinitions';
+import * as create from './create.sourceConnection';
+import * as deleteOperation from './delete.sourceConnection';
+import * as get from './get.sourceConnection';
+import * as getMany from './getMany.sourceConnection';
+import * as update from './update.sourceConnection';
 
-import { operationSelector } from '../../descriptions/endpointConnectionDescriptions';
-import type { ResourceOperations } from '../types';
-import * as create from './create';
-import * as deleteOperation from './delete';
-import * as get from './get';
-import * as getMany from './getMany';
-import * as update from './update';
-
-export const operations: ResourceOperations = { create, delete: deleteOperation, get, getMany, update };
-
-export const description: INodeProperties[] = [
-	operationSelector('sourceConnection'),
-	...create.description,
-	...deleteOperation.description,
-	...get.description,
-	...getMany.description,
-	...update.description,
-];
+export const sourceConnection = defineResource('sourceConnection', [create, deleteOperation, get, getMany, update], 'getMany');

@@ -1,20 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineResource } from '../../descriptions/operationDefinitions';
+import * as create from './create.targetConnection';
+import * as deleteOperation from './delete.targetConnection';
+import * as get from './get.targetConnection';
+import * as getMany from './getMany.targetConnection';
+import * as update from './update.targetConnection';
 
-import { operationSelector } from '../../descriptions/endpointConnectionDescriptions';
-import type { ResourceOperations } from '../types';
-import * as create from './create';
-import * as deleteOperation from './delete';
-import * as get from './get';
-import * as getMany from './getMany';
-import * as update from './update';
-
-export const operations: ResourceOperations = { create, delete: deleteOperation, get, getMany, update };
-
-export const description: INodeProperties[] = [
-	operationSelector('targetConnection'),
-	...create.description,
-	...deleteOperation.description,
-	...get.description,
-	...getMany.description,
-	...update.description,
-];
+export const targetConnection = defineResource('targetConnection', [create, deleteOperation, get, getMany, update], 'getMany');

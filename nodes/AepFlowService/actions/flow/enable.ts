@@ -1,3 +1,0 @@
-import { stateOperation } from '../../sharedOperations/flowStateOperation';
-
-export const { description, execute } = stateOperation('enable');

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { listEntities } from '../../../shared/flowservice/entities';
+import { returnAllAndLimit, propertyFiltersOption } from '../../descriptions/listDescriptions';
+import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
+import { rawPropertyFilters } from '../../parameters/filterParameters';
+import { maxItemsOf, validated } from '../../parameters/itemParameters';
+
+export const operation = defineOperation({
+	resource: 'flowSpec',
+	operation: 'getMany',
+	name: 'Get Many',
+	action: 'Get many flow specs',
+	description: 'List flow specs',
+});
+
+export const description: INodeProperties[] = [
+	...returnAllAndLimit(operation),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor(operation),
+		options: [propertyFiltersOption('name==CloudStorageToAEP')],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = validated(this, itemIndex, () => rawPropertyFilters((this.getNodeParameter('filters', itemIndex, {}) as IDataObject).property));
+	return await listEntities(this, 'flowSpecs', { filters }, maxItemsOf(this, itemIndex), itemIndex);
+}

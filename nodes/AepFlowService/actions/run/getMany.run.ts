@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { listEntities } from '../../../shared/flowservice/entities';
+import { propertyFilter, propertyParams, type PropertyFilter } from '../../../shared/transport/filters';
+import { returnAllAndLimit } from '../../descriptions/listDescriptions';
+import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
+import { simplifyParameter } from '../../descriptions/runDescriptions';
+import { dateTimeMs, idListParameter, maxItemsOf, validated } from '../../parameters/itemParameters';
+import { shapeRun } from '../../parameters/runParameters';
+
+export const operation = defineOperation({
+	resource: 'run',
+	operation: 'getMany',
+	name: 'Get Many',
+	action: 'Get many runs',
+	description: 'List dataflow runs, filtered by flow, status and start time',
+});
+
+export const description: INodeProperties[] = [
+	...returnAllAndLimit(operation),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor(operation),
+		options: [
+			{
+				displayName: 'Flow IDs',
+				name: 'flowIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 2edc08ac-4df5-4fe6-936f-81a19ce92f5c, cf4fce79-8822-456d-8fce-798822556dc6',
+				description: 'Only runs of these dataflows (IDs separated by commas)',
+			},
+			{
+				displayName: 'Started After',
+				name: 'startedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only runs that started after this time',
+			},
+			{
+				displayName: 'Started Before',
+				name: 'startedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only runs that started before this time',
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				default: [],
+				description: 'Only runs with one of these statuses',
+				options: [
+					{ name: 'Failed', value: 'failed' },
+					{ name: 'In Progress', value: 'inProgress' },
+					{ name: 'Partial Success', value: 'partialSuccess' },
+					{ name: 'Scheduled', value: 'scheduled' },
+					{ name: 'Success', value: 'success' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Order',
+		name: 'order',
+		type: 'options',
+		default: 'newestFirst',
+		description: 'The order of the runs, by the time they were created',
+		displayOptions: showFor(operation),
+		options: [
+			{ name: 'Newest First', value: 'newestFirst' },
+			{ name: 'Oldest First', value: 'oldestFirst' },
+		],
+	},
+	simplifyParameter(operation),
+];
+
+interface RunFilters {
+	flowIds?: string | string[];
+	startedAfter?: string;
+	startedBefore?: string;
+	statuses?: string[];
+}
+
+const ORDER_BY: Record<string, string> = { newestFirst: '-createdAt', oldestFirst: 'createdAt' };
+
+/** The filters as Flow Service `property` parameters, checked before any call. */
+function runFilters(context: IExecuteFunctions, filters: RunFilters, itemIndex: number): string[] {
+	const list: PropertyFilter[] = [];
+	const flowIds = idListParameter(context, 'filters.flowIds', 'Flow IDs', itemIndex, { optional: true });
+	const after = dateTimeMs(context, filters.startedAfter, 'Started After', itemIndex);
+	const before = dateTimeMs(context, filters.startedBefore, 'Started Before', itemIndex);
+	if (after !== undefined && before !== undefined && after >= before) {
+		throw new NodeOperationError(context.getNode(), '"Started After" must be before "Started Before"', {
+			itemIndex,
+			description: 'No run can match: widen the time range.',
+		});
+	}
+	return validated(context, itemIndex, () => {
+		if (flowIds.length) list.push(propertyFilter('flowId', '==', flowIds));
+		if (filters.statuses?.length) list.push(propertyFilter('metrics.statusSummary.status', '==', filters.statuses));
+		if (after !== undefined) list.push(propertyFilter('metrics.durationSummary.startedAtUTC', '>', after));
+		if (before !== undefined) list.push(propertyFilter('metrics.durationSummary.startedAtUTC', '<', before));
+		return propertyParams(list);
+	});
+}
+
+/** Lists runs with the filters applied by Flow Service itself, newest or oldest first. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = runFilters(this, this.getNodeParameter('filters', itemIndex, {}) as RunFilters, itemIndex);
+	const orderby = ORDER_BY[this.getNodeParameter('order', itemIndex, 'newestFirst') as string] ?? ORDER_BY.newestFirst;
+	const runs = await listEntities(this, 'runs', { filters, orderby }, maxItemsOf(this, itemIndex), itemIndex);
+	return runs.map((run) => shapeRun(this, run, itemIndex));
+}
