@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { resolveEndpoints } from '../nodes/shared/aep/environments';
+import { AEP_ENVIRONMENTS, resolveEndpoints } from '../nodes/shared/aep/environments';
 import { describeImsFailure, describeImsRedirect } from '../nodes/shared/transport/errors';
 import { redactSecrets } from '../nodes/shared/transport/redaction';
 
@@ -18,6 +18,10 @@ const IMS_TIMEOUT_MS = 30_000;
 /** Adobe's APIs never redirect: a 3xx means a wrong Platform URL or a proxy, and following it would send the headers elsewhere. */
 const REDIRECT_MESSAGE = (status: number) =>
 	`Experience Platform answered ${status}, a redirect, which is not followed: nothing was sent to where it points. Check the Platform URL of the credential and any proxy between n8n and Adobe.`;
+
+/** "platform.adobe.io with ims-na1.adobelogin.com": the hosts of a named environment, from the one table of them. */
+const describeEnvironment = (name: keyof typeof AEP_ENVIRONMENTS) =>
+	`${new URL(AEP_ENVIRONMENTS[name].platformUrl).host} with ${new URL(AEP_ENVIRONMENTS[name].imsUrl).host}`;
 
 const DEFAULT_SCOPES = 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session';
 
@@ -85,8 +89,8 @@ export class AdobeAepApi implements ICredentialType {
 			name: 'environment',
 			type: 'options',
 			options: [
-				{ name: 'Production', value: 'production', description: 'platform.adobe.io with ims-na1.adobelogin.com' },
-				{ name: 'Stage', value: 'stage', description: 'platform-stage.adobe.io with ims-na1-stg1.adobelogin.com' },
+				{ name: 'Production', value: 'production', description: describeEnvironment('production') },
+				{ name: 'Stage', value: 'stage', description: describeEnvironment('stage') },
 				{ name: 'Custom', value: 'custom', description: 'Your own platform and IMS base URLs' },
 			],
 			default: 'production',
@@ -96,7 +100,7 @@ export class AdobeAepApi implements ICredentialType {
 			name: 'platformUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'e.g. https://platform.adobe.io',
+			placeholder: `e.g. ${AEP_ENVIRONMENTS.production.platformUrl}`,
 			description: 'Base URL of the Experience Platform APIs',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
@@ -105,7 +109,7 @@ export class AdobeAepApi implements ICredentialType {
 			name: 'imsUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'e.g. https://ims-na1.adobelogin.com',
+			placeholder: `e.g. ${AEP_ENVIRONMENTS.production.imsUrl}`,
 			description: 'Base URL of Adobe IMS, which issues the access tokens',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
@@ -159,7 +163,7 @@ export class AdobeAepApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{$credentials.environment === "custom" ? $credentials.platformUrl.replace(/\\/+$/, "") : ($credentials.environment === "stage" ? "https://platform-stage.adobe.io" : "https://platform.adobe.io")}}',
+				`={{$credentials.environment === "custom" ? $credentials.platformUrl.replace(/\\/+$/, "") : ($credentials.environment === "stage" ? "${AEP_ENVIRONMENTS.stage.platformUrl}" : "${AEP_ENVIRONMENTS.production.platformUrl}")}}`,
 			url: '/data/foundation/flowservice/flows',
 			qs: { limit: 1 },
 			disableFollowRedirect: true,

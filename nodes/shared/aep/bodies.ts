@@ -100,14 +100,9 @@ export interface DataLakeSourceInput {
 	description?: string;
 }
 
-/** Splits "a, b" or ["a", "b"] into ids; a single id without a comma stays one id. */
-export function idList(value: string[] | string): string[] {
-	return listValues(value);
-}
-
 /** Source connection over data lake datasets, the source side of a dataset export. */
 export function dataLakeSourceConnectionBody(input: DataLakeSourceInput): IDataObject {
-	const datasetIds = idList(input.datasetIds);
+	const datasetIds = listValues(input.datasetIds);
 	if (datasetIds.length === 0) throw new InvalidBodyInput('"Dataset IDs" is empty', 'Give at least one dataset ID (several separated by commas).');
 	return {
 		...named(input.name, input.description),

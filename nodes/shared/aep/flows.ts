@@ -15,3 +15,20 @@ export const FLOW_KIND_FILTERS: Record<Exclude<FlowKind, 'unknown'>, string> = {
 	source: 'inheritedAttributes.properties.isSourceFlow==true',
 	destination: 'inheritedAttributes.properties.isDestinationFlow==true',
 };
+
+/** A flow's Mapping transformation, as Flow Service stores it: `{ name: 'Mapping', params: { mappingId, mappingVersion } }`. */
+export function mappingTransformation(mappingId: string, mappingVersion: number): IDataObject {
+	return { name: 'Mapping', params: { mappingId, mappingVersion } };
+}
+
+/** Where a flow's Mapping transformation sits among its transformations (Adobe spells the name in any case); -1 when it has none. */
+export function mappingIndex(flow: IDataObject): number {
+	const transformations = Array.isArray(flow.transformations) ? (flow.transformations as IDataObject[]) : [];
+	return transformations.findIndex((transformation) => String(transformation?.name ?? '').toLowerCase() === 'mapping');
+}
+
+/** A flow's Mapping transformation, or undefined when it has none. */
+export function mappingOf(flow: IDataObject): IDataObject | undefined {
+	const index = mappingIndex(flow);
+	return index === -1 ? undefined : (flow.transformations as IDataObject[])[index];
+}

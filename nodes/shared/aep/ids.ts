@@ -8,7 +8,6 @@ export const CONNECTION_SPECS = {
 	dataLakeTarget: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c',
 	s3Destination: '4fce964d-3f37-408f-9778-e597338a21ee',
 	blobDestination: '6d6b59bf-fb58-4107-9064-4d246c0e5bb2',
-	sftpDestination: '36965a81-b1c6-401b-99f8-22508f1e6a26',
 } as const;
 
 export const FLOW_SPECS = {

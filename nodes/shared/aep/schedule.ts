@@ -11,7 +11,6 @@ export interface SourceScheduleInput {
 	interval?: number;
 	/** Start, as anything `Date` parses or epoch milliseconds. */
 	startTime?: string | number;
-	backfill?: boolean;
 }
 
 /**
@@ -84,7 +83,6 @@ export function sourceSchedule(input: SourceScheduleInput, labels: SourceSchedul
 		}
 		schedule.interval = interval;
 	}
-	if (input.backfill !== undefined) schedule.backfill = input.backfill;
 	return schedule;
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { fileExploreQuery } from '../../../shared/aep/fileExplore';
 import type { QueryParams } from '../../../shared/transport/query';
 import { aepRequest } from '../../../shared/transport/request';
 import { connectionLocator } from '../../descriptions/locators';
@@ -68,7 +69,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** The explore query: Adobe wants either `fileType` or `determineProperties=true` for a file, never both. */
+/** The explore query for the chosen object; a file's follows the one rule for file queries (fileExploreQuery). */
 function exploreQuery(context: IExecuteFunctions, itemIndex: number): QueryParams {
 	const objectType = context.getNodeParameter('exploreObjectType', itemIndex, 'root') as ObjectType;
 	if (objectType === 'root') return { objectType };
@@ -82,7 +83,7 @@ function exploreQuery(context: IExecuteFunctions, itemIndex: number): QueryParam
 	if (objectType !== 'file') return { objectType, object };
 	const fileType = context.getNodeParameter('exploreFileType', itemIndex, 'delimited') as string;
 	const preview = context.getNodeParameter('explorePreview', itemIndex, true) as boolean;
-	return { objectType, object, ...(fileType === 'auto' ? { determineProperties: true } : { fileType }), preview };
+	return fileExploreQuery(object, { fileType, preview });
 }
 
 /** Browses what a base connection can read: listings become one item per entry, previews one item. */

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { mappingTransformation } from '../../../shared/aep/flows';
 import { CLOUD_STORAGE_FLOW_SPEC_NAME, CONNECTION_SPECS, FLOW_SPECS } from '../../../shared/aep/ids';
 import { exportSchedule, sourceSchedule, type ExportMode, type ExportTimeUnit, type SourceFrequency } from '../../../shared/aep/schedule';
 import { createAndGet, listEntities } from '../../../shared/flowservice/entities';
@@ -205,7 +206,7 @@ const EXPORT_SCHEDULE_LABELS = { timeUnit: 'Export Every', interval: 'Export Int
 function mappingTransformations(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	const mappingId = idParameter(context, 'mappingId', 'Mapping ID', itemIndex, { optional: true });
 	if (!mappingId) return [];
-	return [{ name: 'Mapping', params: { mappingId, mappingVersion: context.getNodeParameter('mappingVersion', itemIndex, 0) as number } }];
+	return [mappingTransformation(mappingId, context.getNodeParameter('mappingVersion', itemIndex, 0) as number)];
 }
 
 function sourceScheduleOf(context: IExecuteFunctions, itemIndex: number): IDataObject | undefined {

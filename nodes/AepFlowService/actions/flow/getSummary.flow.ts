@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { flowKind } from '../../../shared/aep/flows';
+import { flowKind, mappingOf } from '../../../shared/aep/flows';
 import { simplifyRun } from '../../../shared/aep/runs';
 import { getEntity, listEntities } from '../../../shared/flowservice/entities';
 import { aepRequest } from '../../../shared/transport/request';
@@ -83,7 +83,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const id of new Set([...sources, ...targets].flatMap(datasetIdsOf))) datasets.push({ id, name: await datasetName(this, id, itemIndex) });
 
 	const runs = latest > 0 ? await listEntities(this, 'runs', { filters: [`flowId==${flowId}`], orderby: '-createdAt' }, latest, itemIndex) : [];
-	const mapping = ((flow.transformations as IDataObject[] | undefined) ?? []).find((t) => String(t.name).toLowerCase() === 'mapping');
+	const mapping = mappingOf(flow);
 
 	return {
 		id: flow.id,

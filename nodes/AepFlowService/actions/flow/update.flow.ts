@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { mappingIndex, mappingTransformation } from '../../../shared/aep/flows';
 import { sourceSchedule, type SourceFrequency } from '../../../shared/aep/schedule';
 import { getEntity, patchEntity, type PatchOperation } from '../../../shared/flowservice/entities';
 import { flowLocator } from '../../descriptions/locators';
@@ -60,8 +61,7 @@ const SCHEDULE_LABELS = { frequency: 'Schedule Frequency', interval: 'Schedule I
 
 /** FlowManager.updateFlowMapping done right: replace the transformation named Mapping, wherever it sits. */
 function mappingOperation(context: IExecuteFunctions, flow: IDataObject, mappingId: string, fields: UpdateFields, itemIndex: number): PatchOperation {
-	const transformations = (flow.transformations as IDataObject[] | undefined) ?? [];
-	const index = transformations.findIndex((t) => String(t.name).toLowerCase() === 'mapping');
+	const index = mappingIndex(flow);
 	if (index === -1) {
 		throw new NodeOperationError(context.getNode(), 'The flow has no Mapping transformation to update', {
 			itemIndex,
@@ -71,7 +71,7 @@ function mappingOperation(context: IExecuteFunctions, flow: IDataObject, mapping
 	return {
 		op: 'replace',
 		path: `/transformations/${index}`,
-		value: { name: 'Mapping', params: { mappingId, mappingVersion: Number(fields.mappingVersion ?? 0) } },
+		value: mappingTransformation(mappingId, Number(fields.mappingVersion ?? 0)),
 	};
 }
 

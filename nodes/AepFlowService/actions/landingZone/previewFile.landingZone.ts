@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { fileExploreQuery, type FileProperties } from '../../../shared/aep/fileExplore';
 import { EXPLORE_PATH } from '../../../shared/flowservice/landingZones';
 import type { QueryParams } from '../../../shared/transport/query';
 import { aepRequest } from '../../../shared/transport/request';
@@ -93,19 +94,9 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-interface FileProperties {
-	columnDelimiter?: string;
-	compressionType?: string;
-	encoding?: string;
-}
-
-/**
- * The explore query for a file preview: detected properties, or the ones set. Adobe refuses both at
- * once; the properties are only offered (and only read) when detection is off, so never both are sent.
- */
+/** The preview query: detected properties, or the ones set (only offered, and read, when detection is off). */
 function previewQuery(context: IExecuteFunctions, path: string, itemIndex: number): QueryParams {
-	const query: QueryParams = { objectType: 'file', object: path, preview: 'true' };
-	if (context.getNodeParameter('determineProperties', itemIndex, true) as boolean) return { ...query, determineProperties: 'true' };
+	if (context.getNodeParameter('determineProperties', itemIndex, true) as boolean) return fileExploreQuery(path, { preview: true });
 	const fileType = context.getNodeParameter('fileType', itemIndex) as string;
 	const properties = context.getNodeParameter('fileProperties', itemIndex, {}) as FileProperties;
 	const delimiter = properties.columnDelimiter === '\\t' ? '\t' : properties.columnDelimiter;
@@ -123,7 +114,7 @@ function previewQuery(context: IExecuteFunctions, path: string, itemIndex: numbe
 			});
 		}
 	}
-	return { ...query, fileType, columnDelimiter: delimiter, compressionType: properties.compressionType, encoding: properties.encoding };
+	return fileExploreQuery(path, { fileType, preview: true, properties: { ...properties, columnDelimiter: delimiter } });
 }
 
 /** The first rows and the schema of a landing zone file, as Experience Platform reads it. */
