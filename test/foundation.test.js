@@ -1,19 +1,12 @@
 'use strict';
 // The foundation through real n8n workflow executions over HTTP against the AEP simulator:
 // paging, single GETs, IMS token reuse and refresh, retries, the credential test, and secret hygiene.
-const { startEnvironment, DEFAULT_CLIENT } = require('./harness/environment');
+const { useEnvironment, DEFAULT_CLIENT } = require('./harness/environment');
 
 const FLOWS = '/data/foundation/flowservice/flows';
 const IMS = '/ims/token/v3';
 
-let env;
-beforeEach(async () => {
-	env = await startEnvironment();
-});
-afterEach(async () => {
-	env.expectNoSecrets(globalThis.__capturedLogs);
-	await env.close();
-});
+const env = useEnvironment();
 
 const requestsTo = (pathname, method = 'GET') => env.sim.log.entries().filter((e) => e.path === pathname && e.method === method);
 

@@ -61,4 +61,26 @@ function errorReplacer(key, value) {
 	return value;
 }
 
-module.exports = { startEnvironment, DEFAULT_CLIENT };
+/**
+ * The usual set-up of a test file: a fresh environment for every test, its logs scanned for secrets
+ * and everything closed afterwards. The handle always points at the running test's environment, so
+ * a file writes `const env = useEnvironment();` once and uses `env.sim`, `env.n8n` in its tests.
+ */
+function useEnvironment(options = {}) {
+	let current;
+	beforeEach(async () => {
+		current = await startEnvironment(options);
+	});
+	afterEach(async () => {
+		current.expectNoSecrets(globalThis.__capturedLogs);
+		await current.close();
+	});
+	// `restart(options)` swaps the running test's environment for one started with other options.
+	const restart = async (other) => {
+		await current.close();
+		current = await startEnvironment(other);
+	};
+	return new Proxy({}, { get: (_target, key) => (key === 'restart' ? restart : current?.[key]) });
+}
+
+module.exports = { startEnvironment, useEnvironment, DEFAULT_CLIENT };

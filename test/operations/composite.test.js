@@ -4,7 +4,7 @@
 // without saying so (a server error after the work, a dropped connection, an answer without the ID)
 // is looked up and deleted too, and the error lists exactly what was deleted and what is left.
 // Also: every create reads the new ID from the body or the Location header, and never goes on without one.
-const { startEnvironment } = require('../harness/environment');
+const { useEnvironment } = require('../harness/environment');
 const { platformCalls } = require('../harness/requests');
 
 const ROOT = '/data/foundation/flowservice';
@@ -12,14 +12,7 @@ const COLLECTIONS = ['connections', 'sourceConnections', 'targetConnections', 'f
 /** The kind each collection's entities have in errors and error items. */
 const KINDS = { connections: 'base connection', sourceConnections: 'source connection', targetConnections: 'target connection', flows: 'flow' };
 
-let env;
-beforeEach(async () => {
-	env = await startEnvironment();
-});
-afterEach(async () => {
-	env.expectNoSecrets(globalThis.__capturedLogs);
-	await env.close();
-});
+const env = useEnvironment();
 
 const stored = (collection) => env.sim.store.list('prod', collection);
 const storedIds = () => Object.fromEntries(COLLECTIONS.map((collection) => [collection, stored(collection).map((entity) => entity.id)]));

@@ -1,7 +1,7 @@
 'use strict';
 // Base connection resource: every operation and create type through a real workflow, asserting the
 // exact requests Flow Service received, the output shape, and that secrets never come back out.
-const { startEnvironment } = require('../harness/environment');
+const { useEnvironment } = require('../harness/environment');
 const { platformCalls, callLines } = require('../harness/requests');
 
 const byId = (id) => ({ __rl: true, mode: 'id', value: id });
@@ -18,14 +18,7 @@ const UNKNOWN_ID = '00000000-0000-0000-0000-000000000000';
 const S3_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const BLOB_CONNECTION_STRING = 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=c2VjcmV0LWtleS1mb3ItdGVzdHM=;EndpointSuffix=core.windows.net';
 
-let env;
-beforeEach(async () => {
-	env = await startEnvironment();
-});
-afterEach(async () => {
-	env.expectNoSecrets(globalThis.__capturedLogs);
-	await env.close();
-});
+const env = useEnvironment();
 
 const run = async (parameters, options) => {
 	env.sim.log.clear();

@@ -1,7 +1,7 @@
 'use strict';
 // Dataset export resource: exportable datasets read with offset paging, and the one-step export to the
 // Data Landing Zone (base, source and target connections plus the flow) with its rollback on failure.
-const { startEnvironment } = require('../harness/environment');
+const { useEnvironment } = require('../harness/environment');
 const { platformCalls } = require('../harness/requests');
 
 const DATA_LAKE_SOURCE_SPEC = '23598e46-f560-407b-88d5-ea6207e49db0';
@@ -10,14 +10,7 @@ const DATASET_EXPORT_FLOW_SPEC = 'cd2fc47e-e838-4f38-a581-8fff2f99b63a';
 const CONFIGS = `/connectionSpecs/${DATA_LAKE_SOURCE_SPEC}/configs`;
 const FLOWS = '/data/foundation/flowservice/flows';
 
-let env;
-beforeEach(async () => {
-	env = await startEnvironment();
-});
-afterEach(async () => {
-	env.expectNoSecrets(globalThis.__capturedLogs);
-	await env.close();
-});
+const env = useEnvironment();
 
 const runNode = async (parameters, options) => {
 	env.sim.log.clear();

@@ -1,20 +1,13 @@
 'use strict';
 // Flow resource: every operation and create variant through a real workflow, asserting the exact
 // requests Flow Service received and the output shape.
-const { startEnvironment } = require('../harness/environment');
+const { useEnvironment } = require('../harness/environment');
 const { platformCalls, callLines } = require('../harness/requests');
 
 const byId = (id) => ({ __rl: true, mode: 'id', value: id });
 const SPECS = { streaming: 'd8a6f005-7eaf-4153-983e-e8574508b877', streamingMapped: 'c1a19761-d2c7-4702-b9fa-fe91f0613e81', export: 'cd2fc47e-e838-4f38-a581-8fff2f99b63a', cloudStorage: '9753525b-82c7-4dce-8a9b-5ccfce2b9876' };
 
-let env;
-beforeEach(async () => {
-	env = await startEnvironment();
-});
-afterEach(async () => {
-	env.expectNoSecrets(globalThis.__capturedLogs);
-	await env.close();
-});
+const env = useEnvironment();
 
 const run = async (parameters, options) => {
 	env.sim.log.clear();

@@ -1,7 +1,7 @@
 'use strict';
 // Bad input fails with a message that names the field (as the editor shows it) and says what to do,
 // before anything is sent: the simulator sees no request at all, not even for a token.
-const { startEnvironment } = require('../harness/environment');
+const { useEnvironment } = require('../harness/environment');
 const { platformCalls } = require('../harness/requests');
 
 const byId = (id) => ({ __rl: true, mode: 'id', value: id });
@@ -41,14 +41,7 @@ const patchWithEtag = (resource, locator, etag) => ({
 	resource, operation: 'update', [locator]: byId(CONNECTION_ID), updateType: 'patch', operationsJson: '[{"op":"replace","path":"/name","value":"x"}]', etag,
 });
 
-let env;
-beforeEach(async () => {
-	env = await startEnvironment();
-});
-afterEach(async () => {
-	env.expectNoSecrets(globalThis.__capturedLogs);
-	await env.close();
-});
+const env = useEnvironment();
 
 const cases = [
 	// 1. Limit: a whole number of at least 1.

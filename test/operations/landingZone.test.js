@@ -2,7 +2,7 @@
 // Data Landing Zone resource: container and credentials on Azure and AWS, credential rotation, and a
 // file uploaded through the SAS URI with plain HTTP, then explored and previewed through the node.
 const zlib = require('node:zlib');
-const { startEnvironment } = require('../harness/environment');
+const { useEnvironment } = require('../harness/environment');
 const { platformCalls } = require('../harness/requests');
 
 const DLZ_SOURCE_SPEC = '26f526f2-58f4-4712-961d-e41bf1ccc0e8';
@@ -10,14 +10,7 @@ const EXPLORE = `/connectionSpecs/${DLZ_SOURCE_SPEC}/explore`;
 const DAY = 86400000;
 const CUSTOMERS_CSV = 'id;email;lifetimeValue;active\nC-1;ann@example.com;120.5;true\nC-2;"bob;jr@example.com";80;false\n';
 
-let env;
-beforeEach(async () => {
-	env = await startEnvironment();
-});
-afterEach(async () => {
-	env.expectNoSecrets(globalThis.__capturedLogs);
-	await env.close();
-});
+const env = useEnvironment();
 
 const runNode = async (parameters, options) => {
 	env.sim.log.clear();
@@ -61,8 +54,7 @@ describe('Get Container', () => {
 	});
 
 	test('the sandbox "aws-test" is served from AWS without any switch', async () => {
-		await env.close();
-		env = await startEnvironment({ credential: { sandboxName: 'aws-test' } });
+		await env.restart({ credential: { sandboxName: 'aws-test' } });
 		env.sim.store.seedFlows({ sandbox: 'aws-test', count: 1 }); // creates the sandbox
 		const { items, error } = await runNode({ operation: 'getContainer', zoneType: 'user_drop_zone' });
 		expect(error).toBeUndefined();

@@ -1,21 +1,14 @@
 'use strict';
 // Run resource: on-demand runs, get, filtered lists, retries, errors and waiting for the end of a run,
 // through real workflow executions against the simulator, asserting the exact requests and the output.
-const { startEnvironment } = require('../harness/environment');
+const { useEnvironment } = require('../harness/environment');
 const { platformCalls } = require('../harness/requests');
 
 const byId = (id) => ({ __rl: true, mode: 'id', value: id });
 const UNKNOWN_ID = '00000000-0000-0000-0000-000000000000';
 const SIMPLIFIED_KEYS = ['runId', 'flowId', 'status', 'startedAt', 'completedAt', 'durationSeconds', 'records', 'errors', 'batchIds', 'sandboxName'];
 
-let env;
-beforeEach(async () => {
-	env = await startEnvironment();
-});
-afterEach(async () => {
-	env.expectNoSecrets(globalThis.__capturedLogs);
-	await env.close();
-});
+const env = useEnvironment();
 
 const runNode = async (parameters, options) => {
 	env.sim.log.clear();

@@ -1,7 +1,7 @@
 'use strict';
 // Source connection operations through real n8n executions against the AEP simulator: the exact
 // requests each create type, get, list, update and delete sends, what comes out, and bad input.
-const { startEnvironment } = require('../harness/environment');
+const { useEnvironment } = require('../harness/environment');
 const { platformCalls } = require('../harness/requests');
 const { STREAMING_SPEC, UNKNOWN_ID, byId, seedConnections, baseConnectionOf, asJson } = require('./endpointConnections.helpers');
 
@@ -9,14 +9,7 @@ const STREAMING_PROVIDER = '521eee4d-8cbe-4906-bb48-fb6bd4450033';
 const DLZ_SOURCE_SPEC = '26f526f2-58f4-4712-961d-e41bf1ccc0e8';
 const DATA_LAKE_SOURCE_SPEC = '23598e46-f560-407b-88d5-ea6207e49db0';
 
-let env;
-beforeEach(async () => {
-	env = await startEnvironment();
-});
-afterEach(async () => {
-	env.expectNoSecrets(globalThis.__capturedLogs);
-	await env.close();
-});
+const env = useEnvironment();
 
 const run = (parameters, options) => env.n8n.runAepNode({ resource: 'sourceConnection', ...parameters }, options);
 const create = (parameters) => run({ operation: 'create', ...parameters });

@@ -1,7 +1,7 @@
 'use strict';
 // Connection specs and flow specs: get, list (with the name map), and name resolution that reads the
 // spec lists once per execution whatever the number of items, through a real workflow.
-const { startEnvironment } = require('../harness/environment');
+const { useEnvironment } = require('../harness/environment');
 const { platformCalls, callLines } = require('../harness/requests');
 
 const byId = (id) => ({ __rl: true, mode: 'id', value: id });
@@ -19,14 +19,7 @@ const FLOW_SPECS = {
 const UNKNOWN_ID = '00000000-0000-0000-0000-000000000000';
 const BUILT_IN_CONNECTION_SPECS = 17;
 
-let env;
-beforeEach(async () => {
-	env = await startEnvironment();
-});
-afterEach(async () => {
-	env.expectNoSecrets(globalThis.__capturedLogs);
-	await env.close();
-});
+const env = useEnvironment();
 
 const run = async (parameters, options) => {
 	env.sim.log.clear();

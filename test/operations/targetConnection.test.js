@@ -1,21 +1,14 @@
 'use strict';
 // Target connection operations through real n8n executions against the AEP simulator: the exact
 // requests each create type, get, list, update and delete sends, what comes out, and bad input.
-const { startEnvironment } = require('../harness/environment');
+const { useEnvironment } = require('../harness/environment');
 const { platformCalls } = require('../harness/requests');
 const { DLZ_DESTINATION_SPEC, UNKNOWN_ID, byId, seedConnections, baseConnectionOf, asJson } = require('./endpointConnections.helpers');
 
 const DATA_LAKE_TARGET_SPEC = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c';
 const SCHEMA = 'https://ns.adobe.com/simorg/schemas/7a5d1b2c3e4f5a6b7c8d';
 
-let env;
-beforeEach(async () => {
-	env = await startEnvironment();
-});
-afterEach(async () => {
-	env.expectNoSecrets(globalThis.__capturedLogs);
-	await env.close();
-});
+const env = useEnvironment();
 
 const run = (parameters, options) => env.n8n.runAepNode({ resource: 'targetConnection', ...parameters }, options);
 const create = (parameters) => run({ operation: 'create', ...parameters });
