@@ -3,7 +3,7 @@
 // redirects to another host, secrets echoed back, answers that trickle or stall, paging that would
 // never end, and 2xx bodies that are not what Adobe documents. Real n8n-core executions over HTTP
 // against the simulator; a second server on another loopback address stands for "another host".
-const { startEnvironment, DEFAULT_CLIENT } = require('./harness/environment');
+const { useEnvironment, DEFAULT_CLIENT } = require('./harness/environment');
 const { startForeignHost } = require('./harness/foreignHost');
 const { TriggerDriver } = require('./harness/trigger');
 const { AEP_TRIGGER } = require('./harness/n8n');
@@ -15,16 +15,13 @@ const IMS = '/ims/token/v3';
 const S3_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const BLOB_CONNECTION_STRING = 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=c2VjcmV0LWtleS1mb3ItdGVzdHM=;EndpointSuffix=core.windows.net';
 
-let env;
+const env = useEnvironment();
 let foreign;
 beforeEach(async () => {
-	env = await startEnvironment();
 	foreign = await startForeignHost();
 });
 afterEach(async () => {
-	env.expectNoSecrets(globalThis.__capturedLogs);
 	await foreign.close();
-	await env.close();
 });
 
 // The whole error as n8n stores it, but for `node`: the node's own parameters are where the user typed
