@@ -3,8 +3,14 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getFlows } from '../shared/methods/options';
 import { pollRuns } from './poll';
+import { DEFAULT_EVENT, RUN_EVENTS } from './events/eventRegistry';
+import { EVENT_PARAMETER } from './events/runEvent';
 import { redactDeep } from '../shared/transport/redaction';
 import { secretsUsedBy } from '../shared/transport/executionState';
+
+const eventOptions = RUN_EVENTS.map(({ value, option }) => ({ name: option.name, value, description: option.description }));
+// n8n lists options alphabetically, whatever order the events are registered in.
+eventOptions.sort((a, b) => a.name.localeCompare(b.name));
 
 export class AepFlowServiceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,54 +29,12 @@ export class AepFlowServiceTrigger implements INodeType {
 		properties: [
 			{
 				displayName: 'Event',
-				name: 'event',
+				name: EVENT_PARAMETER,
 				type: 'options',
-				options: [
-					{ name: 'Failed Run', value: 'failedRun', description: 'A dataflow run failed' },
-					{ name: 'Finished Run', value: 'finishedRun', description: 'A dataflow run ended with one of the chosen statuses' },
-					{ name: 'New Run', value: 'newRun', description: 'A dataflow run was created' },
-				],
-				default: 'failedRun',
+				options: eventOptions,
+				default: DEFAULT_EVENT,
 			},
-			{
-				displayName: 'Include Partial Success',
-				name: 'includePartialSuccess',
-				type: 'boolean',
-				default: false,
-				description: 'Whether runs that ended with failed records also fire, when they reach the thresholds below',
-				displayOptions: { show: { event: ['failedRun'] } },
-			},
-			{
-				displayName: 'Minimum Failed Records',
-				name: 'minFailedRecords',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				description: 'A partially successful run fires only with at least this many failed records',
-				displayOptions: { show: { event: ['failedRun'], includePartialSuccess: [true] } },
-			},
-			{
-				displayName: 'Minimum Failed Percent',
-				name: 'minFailedPercent',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
-				default: 0,
-				description: 'A partially successful run fires only when failed records are at least this percent of its input records',
-				displayOptions: { show: { event: ['failedRun'], includePartialSuccess: [true] } },
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Failed', value: 'failed' },
-					{ name: 'Partial Success', value: 'partialSuccess' },
-					{ name: 'Success', value: 'success' },
-				],
-				default: ['success', 'failed', 'partialSuccess'],
-				description: 'Terminal statuses that fire',
-				displayOptions: { show: { event: ['finishedRun'] } },
-			},
+			...RUN_EVENTS.flatMap((event) => event.parameters),
 			{
 				displayName: 'Flow Type',
 				name: 'flowKind',

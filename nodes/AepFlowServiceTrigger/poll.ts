@@ -2,13 +2,14 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { echoed, idProblem } from '../shared/aep/inputChecks';
-import type { RunStatus } from '../shared/aep/runs';
+import { type RunTimeField, runPropertyFilters } from '../shared/aep/runFilters';
 import { listValues } from '../shared/transport/filters';
-import { continuationTokenOf, MAX_PAGE_SIZE, PageGuard, type ListEnvelope } from '../shared/transport/paging';
-import { aepRequest, type AepRequest } from '../shared/transport/request';
+import { continuationPages, MAX_PAGE_SIZE } from '../shared/transport/paging';
+import type { AepRequest } from '../shared/transport/request';
 import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
 import { DEFAULT_CURSOR_OPTIONS, loadState, prune, readFrom, startState, step, type CursorState } from './cursor';
-import { eventItem, eventKey, flowInfo, isEvent, runFilters, timeField, type EventSettings, type FlowInfo, type TriggerEvent } from './events';
+import { eventKey, isEvent, isTriggerEvent, readEventSettings, RUN_EVENTS, runFilters, timeField, type EventSettings, type TriggerEvent } from './events/eventRegistry';
+import { EVENT_PARAMETER, eventItem, flowInfo, type FlowFilterSettings, type FlowInfo, type ParameterReader } from './events/runEvent';
 
 const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
 const FLOW_CACHE_TTL_MS = 6 * 3_600_000;
@@ -22,16 +23,19 @@ interface CachedFlow extends FlowInfo {
 type FlowCache = Record<string, CachedFlow>;
 
 function readSettings(context: IPollFunctions): EventSettings {
-	const event = context.getNodeParameter('event') as TriggerEvent;
-	return {
-		event,
+	const event = context.getNodeParameter(EVENT_PARAMETER);
+	// An expression can give any value; one that names no event would never fire, silently.
+	if (!isTriggerEvent(event)) {
+		throw new NodeOperationError(context.getNode(), `"Event" is ${echoed(String(event))}, which is not an event of this trigger`, {
+			description: `Choose one of: ${RUN_EVENTS.map((known) => known.value).join(', ')}.`,
+		});
+	}
+	const flowFilters: FlowFilterSettings = {
 		flowIds: checkedFlowIds(context, listValues(context.getNodeParameter('flowIds', []))),
-		flowKind: context.getNodeParameter('flowKind', 'all') as EventSettings['flowKind'],
-		includePartialSuccess: event === 'failedRun' && (context.getNodeParameter('includePartialSuccess', false) as boolean),
-		minFailedRecords: context.getNodeParameter('minFailedRecords', 1) as number,
-		minFailedPercent: context.getNodeParameter('minFailedPercent', 0) as number,
-		statuses: event === 'finishedRun' ? (context.getNodeParameter('statuses', []) as RunStatus[]) : [],
+		flowKind: context.getNodeParameter('flowKind', 'all') as FlowFilterSettings['flowKind'],
 	};
+	const read: ParameterReader = (name, fallback) => context.getNodeParameter(name, fallback) as typeof fallback;
+	return readEventSettings(event, flowFilters, read);
 }
 
 /** Flow IDs go into a property filter: one that is not an ID could change what the filter matches. */
@@ -83,7 +87,7 @@ function save(staticData: IDataObject, event: TriggerEvent, state: CursorState, 
 }
 
 class RunReader {
-	private readonly field: 'createdAt' | 'updatedAt';
+	private readonly field: RunTimeField;
 
 	private readonly deadline: number;
 
@@ -99,16 +103,30 @@ class RunReader {
 	}
 
 	/** Every call of a poll (runs and flow lookups) keeps within the poll's time budget. */
-	private request(query: AepRequest['query'], path: '/runs' | '/flows' = '/runs'): Promise<ListEnvelope> {
+	private withinBudget(request: AepRequest): AepRequest {
 		const remaining = Math.max(1_000, this.deadline - Date.now());
-		return aepRequest<ListEnvelope>(this.context, {
-			method: 'GET',
-			path,
-			query,
+		return {
+			...request,
 			// A hung request must leave room for a retry within the poll's budget.
 			timeoutMs: Math.min(30_000, remaining / 3),
 			retryPolicy: { ...DEFAULT_RETRY_POLICY, maxTotalMs: Math.min(DEFAULT_RETRY_POLICY.maxTotalMs, (remaining * 2) / 3) },
-		});
+		};
+	}
+
+	/** The pages of a run or flow list; `list` names it in errors. Reading stops between pages once the budget is spent. */
+	private pages(list: string, path: '/runs' | '/flows', query: AepRequest['query'], pageSize = MAX_PAGE_SIZE): AsyncGenerator<IDataObject[]> {
+		return continuationPages(
+			this.context,
+			{ method: 'GET', path, query },
+			{ listName: list, pageSize, prepareRequest: (request) => this.withinBudget(request), stopWhen: () => Date.now() >= this.deadline },
+		);
+	}
+
+	/** The first page of a list, for reads that never follow it further: leaving the loop ends the list. */
+	private async firstPage(list: string, path: '/runs' | '/flows', query: AepRequest['query'], pageSize?: number): Promise<IDataObject[]> {
+		for await (const items of this.pages(list, path, query, pageSize)) return items;
+		// Not reached: a list yields its first page or throws.
+		return [];
 	}
 
 	/** Flow names and kinds for the given runs, fetched in bulk and cached across polls. */
@@ -119,8 +137,8 @@ class RunReader {
 		);
 		for (let start = 0; start < missing.length; start += FLOW_LOOKUP_CHUNK) {
 			const ids = missing.slice(start, start + FLOW_LOOKUP_CHUNK);
-			const page = await this.request({ property: [`id==${ids.join(',')}`], limit: MAX_PAGE_SIZE }, '/flows');
-			for (const flow of new PageGuard(this.context, 'the flows of new runs').itemsOf(page)) this.flows[String(flow.id)] = { ...flowInfo(flow), fetchedAt: now };
+			const flows = await this.firstPage('the flows of new runs', '/flows', { property: [`id==${ids.join(',')}`] });
+			for (const flow of flows) this.flows[String(flow.id)] = { ...flowInfo(flow), fetchedAt: now };
 		}
 	}
 
@@ -141,8 +159,8 @@ class RunReader {
 	}
 
 	async latestEvent(): Promise<IDataObject[] | null> {
-		const page = await this.request({ property: runFilters(this.settings), orderby: `-${this.field}`, limit: 50 });
-		const runs = this.maybeEvents(new PageGuard(this.context, 'the latest runs').itemsOf(page));
+		const page = await this.firstPage('the latest runs', '/runs', { property: runFilters(this.settings), orderby: `-${this.field}` }, 50);
+		const runs = this.maybeEvents(page);
 		await this.ensureFlows(runs);
 		const latest = runs.find((run) => isEvent(run, this.kindOf(run), this.settings));
 		return latest ? [this.shape(latest)] : null;
@@ -153,13 +171,8 @@ class RunReader {
 	 * window is remembered as seen, so nothing from before the activation fires.
 	 */
 	async anchor(lookbackMs: number): Promise<CursorState> {
-		const flowFilter = this.settings.flowIds.length ? [`flowId==${this.settings.flowIds.join(',')}`] : undefined;
-		let token: string | undefined;
 		let state: CursorState | undefined;
-		const guard = new PageGuard(this.context, 'the runs before activation');
-		do {
-			const page = await this.request({ property: flowFilter, orderby: `-${this.field}`, limit: MAX_PAGE_SIZE, continuationToken: token });
-			const runs = guard.itemsOf(page);
+		for await (const runs of this.pages('the runs before activation', '/runs', { property: runPropertyFilters([{ flowIds: this.settings.flowIds }]), orderby: `-${this.field}` })) {
 			if (!state) {
 				if (runs.length === 0) return startState(0);
 				state = startState(Number(runs[0][this.field]) - lookbackMs);
@@ -168,22 +181,18 @@ class RunReader {
 			const windowStart = readFrom(state, DEFAULT_CURSOR_OPTIONS);
 			const inWindow = runs.filter((run) => Number(run[this.field]) >= windowStart);
 			for (const run of inWindow) state.emitted[eventKey(run, this.settings.event)] = Number(run[this.field]);
-			token = inWindow.length === runs.length ? continuationTokenOf(page) : undefined;
-			guard.accept(runs, token);
-		} while (token && Date.now() < this.deadline);
-		return state;
+			// Newest first: once a page reaches past the window, the pages after it hold nothing to remember.
+			if (inWindow.length < runs.length) break;
+		}
+		return state ?? startState(0);
 	}
 
 	/** Reads forward from the cursor (with overlap), emitting at most `cap` events; stops early near the budget. */
 	async readSince(start: CursorState, cap: number): Promise<{ state: CursorState; emit: IDataObject[] }> {
 		let state = start;
 		const emit: IDataObject[] = [];
-		const query = { property: runFilters(this.settings, readFrom(start, DEFAULT_CURSOR_OPTIONS)), orderby: this.field, limit: MAX_PAGE_SIZE };
-		let token: string | undefined;
-		const guard = new PageGuard(this.context, 'the runs since the last poll');
-		do {
-			const page = await this.request({ ...query, continuationToken: token });
-			const pageRuns = guard.itemsOf(page);
+		const query = { property: runFilters(this.settings, readFrom(start, DEFAULT_CURSOR_OPTIONS)), orderby: this.field };
+		for await (const pageRuns of this.pages('the runs since the last poll', '/runs', query)) {
 			const runs = [...pageRuns].sort((a, b) => Number(a[this.field]) - Number(b[this.field]));
 			await this.ensureFlows(this.maybeEvents(runs, state));
 			const result = step(
@@ -198,10 +207,9 @@ class RunReader {
 			);
 			state = result.state;
 			emit.push(...result.emit.map((run) => this.shape(run)));
+			// The cursor stands on the last run handled: the next poll goes on from there.
 			if (result.capped) break;
-			token = continuationTokenOf(page);
-			guard.accept(pageRuns, token);
-		} while (token && Date.now() < this.deadline);
+		}
 		return { state, emit };
 	}
 }

@@ -96,6 +96,10 @@ export interface PageOptions {
 	pageSize?: number;
 	/** The most items the caller will take: bounds the number of pages. */
 	maxItems?: number;
+	/** Adjusts each page's request right before it is sent, e.g. timeouts that shrink as a deadline nears. */
+	prepareRequest?: (request: AepRequest) => AepRequest;
+	/** Asked between pages, once a page is read and checked: true ends the list there, e.g. when a time budget is spent. */
+	stopWhen?: () => boolean;
 }
 
 /**
@@ -106,14 +110,15 @@ export interface PageOptions {
 export async function* continuationPages(context: AepContext, request: AepRequest, options: PageOptions = {}): AsyncGenerator<IDataObject[]> {
 	const guard = new PageGuard(context, options.listName ?? listName(request), options.maxItems, request.itemIndex);
 	const limit = options.pageSize ?? MAX_PAGE_SIZE;
+	const prepare = options.prepareRequest ?? ((unchanged: AepRequest) => unchanged);
 	let token: string | undefined;
 	do {
-		const page = await aepRequest<ListEnvelope>(context, { ...request, query: { ...request.query, limit, continuationToken: token } });
+		const page = await aepRequest<ListEnvelope>(context, prepare({ ...request, query: { ...request.query, limit, continuationToken: token } }));
 		const items = guard.itemsOf(page);
 		token = continuationTokenOf(page);
 		yield items;
 		if (token) guard.accept(items, token);
-	} while (token);
+	} while (token && !options.stopWhen?.());
 }
 
 /** Reads a continuation-paged list, stopping once `maxItems` are collected (undefined = all pages). */

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { runPropertyFilters } from '../../../shared/aep/runFilters';
 import { listEntities } from '../../../shared/flowservice/entities';
-import { propertyFilter, propertyParams, type PropertyFilter } from '../../../shared/transport/filters';
 import { returnAllAndLimit } from '../../descriptions/listDescriptions';
 import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
 import { simplifyParameter } from '../../descriptions/runDescriptions';
@@ -91,7 +91,6 @@ const ORDER_BY: Record<string, string> = { newestFirst: '-createdAt', oldestFirs
 
 /** The filters as Flow Service `property` parameters, checked before any call. */
 function runFilters(context: IExecuteFunctions, filters: RunFilters, itemIndex: number): string[] {
-	const list: PropertyFilter[] = [];
 	const flowIds = idListParameter(context, 'filters.flowIds', 'Flow IDs', itemIndex, { optional: true });
 	const after = dateTimeMs(context, filters.startedAfter, 'Started After', itemIndex);
 	const before = dateTimeMs(context, filters.startedBefore, 'Started Before', itemIndex);
@@ -101,13 +100,14 @@ function runFilters(context: IExecuteFunctions, filters: RunFilters, itemIndex: 
 			description: 'No run can match: widen the time range.',
 		});
 	}
-	return validated(context, itemIndex, () => {
-		if (flowIds.length) list.push(propertyFilter('flowId', '==', flowIds));
-		if (filters.statuses?.length) list.push(propertyFilter('metrics.statusSummary.status', '==', filters.statuses));
-		if (after !== undefined) list.push(propertyFilter('metrics.durationSummary.startedAtUTC', '>', after));
-		if (before !== undefined) list.push(propertyFilter('metrics.durationSummary.startedAtUTC', '<', before));
-		return propertyParams(list);
-	});
+	return validated(context, itemIndex, () =>
+		runPropertyFilters([
+			{ flowIds },
+			{ statuses: filters.statuses },
+			...(after !== undefined ? [{ startedAfter: after }] : []),
+			...(before !== undefined ? [{ startedBefore: before }] : []),
+		]),
+	);
 }
 
 /** Lists runs with the filters applied by Flow Service itself, newest or oldest first. */

@@ -8,9 +8,8 @@ const {
 	dataLakeTargetConnectionBody,
 	landingZoneTargetConnectionBody,
 	datasetToLandingZoneTargetBody,
-	idList,
 	InvalidBodyInput,
-} = require('../../dist/nodes/shared/aep/bodies');
+} = require('../../../../dist/nodes/shared/aep/bodies');
 
 const BASE_ID = '6990abad-977d-41b9-a85d-17ea8cf1c0e4';
 const SCHEMA = 'https://ns.adobe.com/acme/schemas/1f2e3d4c5b6a';
@@ -93,7 +92,7 @@ describe('dataLakeSourceConnectionBody', () => {
 
 	test('a single id string stays one dataset (aepp split it into characters)', () => {
 		expect(dataLakeSourceConnectionBody({ name: 'Export', datasetIds: 'DS1' }).params).toEqual({ datasets: [{ dataSetId: 'DS1' }] });
-		expect(idList('a, b,,c')).toEqual(['a', 'b', 'c']);
+		expect(dataLakeSourceConnectionBody({ name: 'Export', datasetIds: 'a, b,,c' }).params).toEqual({ datasets: [{ dataSetId: 'a' }, { dataSetId: 'b' }, { dataSetId: 'c' }] });
 	});
 
 	test('rejects an empty dataset list', () => {

@@ -2,8 +2,8 @@
 // Soak: 20 flows over simulated days, random run failures, 10% of polls hitting an injected 429, 503
 // or timeout, and the trigger's static data serialised and reloaded between every poll (restarts).
 // The failedRun events must equal the simulator's ground truth: none missing, none repeated.
-const { startEnvironment } = require('./harness/environment');
-const { TriggerDriver } = require('./harness/trigger');
+const { startEnvironment } = require('../harness/environment');
+const { TriggerDriver } = require('../harness/trigger');
 
 const RUNS = '/data/foundation/flowservice/runs';
 const MINUTE = 60_000;

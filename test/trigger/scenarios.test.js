@@ -1,20 +1,13 @@
 'use strict';
 // AEP Flow Service Trigger scenarios through n8n's real PollContext against the simulator, with the
 // simulator's clock driving run history and workflow static data kept (and reloaded) between polls.
-const { startEnvironment } = require('./harness/environment');
-const { TriggerDriver } = require('./harness/trigger');
+const { useEnvironment } = require('../harness/environment');
+const { TriggerDriver } = require('../harness/trigger');
 
 const RUNS = '/data/foundation/flowservice/runs';
 const MINUTE = 60_000;
 
-let env;
-beforeEach(async () => {
-	env = await startEnvironment();
-});
-afterEach(async () => {
-	env.expectNoSecrets(globalThis.__capturedLogs);
-	await env.close();
-});
+const env = useEnvironment();
 
 const flows = (count, kind = 'source') => env.sim.store.seedFlows({ sandbox: 'prod', count, kind, state: 'disabled' });
 const runs = (flow, count, status) => env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count, status, spacingMs: MINUTE });
@@ -201,7 +194,7 @@ describe('downstream', () => {
 		env.sim.clock.advance(1000);
 		created.forEach((run) => fail(run));
 		const nodes = [
-			env.n8n.node('AEP Trigger', require('./harness/n8n').AEP_TRIGGER, driver.parameters),
+			env.n8n.node('AEP Trigger', require('../harness/n8n').AEP_TRIGGER, driver.parameters),
 			{ id: 'set-id', name: 'Alert', type: 'n8n-nodes-base.set', typeVersion: 1, position: [0, 0], parameters: { fields: { text: '={{ "Dataflow " + $json.flowName + " failed: " + $json.errors[0].code }}' } } },
 		];
 		const workflow = env.n8n.workflow({ nodes, connections: { 'AEP Trigger': { main: [[{ node: 'Alert', type: 'main', index: 0 }]] } }, staticData: driver.workflow.staticData });
