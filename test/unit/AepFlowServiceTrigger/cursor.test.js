@@ -1,7 +1,7 @@
 'use strict';
 // The trigger's pure cursor: overlap re-reads repeat nothing, caps lose nothing, state survives a
 // JSON round trip, memory stays bounded.
-const { startState, loadState, readFrom, step, prune, DEFAULT_CURSOR_OPTIONS } = require('../../dist/nodes/AepFlowServiceTrigger/cursor');
+const { startState, loadState, readFrom, step, prune, DEFAULT_CURSOR_OPTIONS } = require('../../../dist/nodes/AepFlowServiceTrigger/cursor');
 
 const candidate = (id, at, matches = true) => ({ key: id, at, matches, value: { id } });
 

@@ -1,13 +1,12 @@
 'use strict';
 // The trigger's pure event logic: what each event matches, the server filters it asks for, the key
 // it is remembered by, the item it emits, and the registry the node description and the poll read.
-const { isEvent, eventKey, runFilters, serverStatuses, RUN_EVENTS, DEFAULT_EVENT, isTriggerEvent, readEventSettings, timeField } = require('../../dist/nodes/AepFlowServiceTrigger/events/eventRegistry');
-const { eventItem, EVENT_PARAMETER } = require('../../dist/nodes/AepFlowServiceTrigger/events/runEvent');
-const { newRun } = require('../../dist/nodes/AepFlowServiceTrigger/events/newRun');
-const { failedRun } = require('../../dist/nodes/AepFlowServiceTrigger/events/failedRun');
-const { finishedRun } = require('../../dist/nodes/AepFlowServiceTrigger/events/finishedRun');
-const { AepFlowServiceTrigger } = require('../../dist/nodes/AepFlowServiceTrigger/AepFlowServiceTrigger.node');
-const { simplifyRun, runErrors, runStatus, runBatchIds } = require('../../dist/nodes/shared/aep/runs');
+const { isEvent, eventKey, runFilters, serverStatuses, RUN_EVENTS, DEFAULT_EVENT, isTriggerEvent, readEventSettings, timeField } = require('../../../dist/nodes/AepFlowServiceTrigger/events/eventRegistry');
+const { eventItem, EVENT_PARAMETER } = require('../../../dist/nodes/AepFlowServiceTrigger/events/runEvent');
+const { newRun } = require('../../../dist/nodes/AepFlowServiceTrigger/events/newRun');
+const { failedRun } = require('../../../dist/nodes/AepFlowServiceTrigger/events/failedRun');
+const { finishedRun } = require('../../../dist/nodes/AepFlowServiceTrigger/events/finishedRun');
+const { AepFlowServiceTrigger } = require('../../../dist/nodes/AepFlowServiceTrigger/AepFlowServiceTrigger.node');
 
 const run = (status, extra = {}) => ({
 	id: `run-${status}`,
@@ -158,37 +157,5 @@ describe('event registry', () => {
 		expect(readEventSettings('failedRun', flows, values)).toEqual({ event: 'failedRun', ...flows, includePartialSuccess: true, minFailedRecords: 5, minFailedPercent: 0 });
 		expect(readEventSettings('finishedRun', flows, values)).toEqual({ event: 'finishedRun', ...flows, statuses: ['success'] });
 		expect(readEventSettings('newRun', flows, values)).toEqual({ event: 'newRun', ...flows });
-	});
-});
-
-describe('run shaping', () => {
-	test('statuses are read case-insensitively, with Adobe\'s spellings', () => {
-		expect(runStatus({ metrics: { statusSummary: { status: 'Failed' } } })).toBe('failed');
-		expect(runStatus({ metrics: { statusSummary: { status: 'PARTIAL_SUCCESS' } } })).toBe('partialSuccess');
-		expect(runStatus({ metrics: { statusSummary: { status: 'inProgress' } } })).toBe('inProgress');
-		expect(runStatus({})).toBe('unknown');
-	});
-
-	test('errors come from the run, failed-record info and activities, without duplicates; batch ids from targets', () => {
-		const raw = {
-			metrics: {
-				statusSummary: { status: 'failed', errors: [{ code: 'CONNECTOR-2001-500', message: 'parse' }] },
-				recordSummary: { failedInfo: [{ code: 'CONNECTOR-2001-500', message: 'parse' }] },
-			},
-			activities: [
-				{
-					name: 'Promotion', statusSummary: { errors: [{ code: 'CONNECTOR-2001-500', message: 'parse' }], extensions: { errors: [{ code: '133', message: 'no files' }] } },
-					targetInfo: [{ reference: { type: 'Batch', ids: ['batch-1'] } }],
-				},
-			],
-		};
-		expect(runErrors(raw)).toEqual([
-			{ code: 'CONNECTOR-2001-500', message: 'parse', source: 'run' },
-			{ code: '133', message: 'no files', source: 'activity Promotion' },
-		]);
-		expect(runBatchIds(raw)).toEqual(['batch-1']);
-		expect(simplifyRun({ id: 'r', flowId: 'f', metrics: { statusSummary: { status: 'inProgress' }, durationSummary: { startedAtUTC: 5 } } })).toMatchObject({
-			runId: 'r', status: 'inProgress', completedAt: undefined, durationSeconds: undefined,
-		});
 	});
 });
