@@ -3,8 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { echoed, idProblem } from '../shared/aep/inputChecks';
 import { type RunTimeField, runPropertyFilters } from '../shared/aep/runFilters';
+import { entityPages } from '../shared/flowservice/entities';
 import { listValues } from '../shared/transport/filters';
-import { continuationPages, MAX_PAGE_SIZE } from '../shared/transport/paging';
+import { MAX_PAGE_SIZE } from '../shared/transport/paging';
 import type { AepRequest } from '../shared/transport/request';
 import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
 import { DEFAULT_CURSOR_OPTIONS, loadState, prune, readFrom, startState, step, type CursorState } from './cursor';
@@ -115,11 +116,12 @@ class RunReader {
 
 	/** The pages of a run or flow list; `list` names it in errors. Reading stops between pages once the budget is spent. */
 	private pages(list: string, path: '/runs' | '/flows', query: AepRequest['query'], pageSize = MAX_PAGE_SIZE): AsyncGenerator<IDataObject[]> {
-		return continuationPages(
-			this.context,
-			{ method: 'GET', path, query },
-			{ listName: list, pageSize, prepareRequest: (request) => this.withinBudget(request), stopWhen: () => Date.now() >= this.deadline },
-		);
+		return entityPages(this.context, path === '/runs' ? 'runs' : 'flows', query, {
+			listName: list,
+			pageSize,
+			prepareRequest: (request) => this.withinBudget(request),
+			stopWhen: () => Date.now() >= this.deadline,
+		});
 	}
 
 	/** The first page of a list, for reads that never follow it further: leaving the loop ends the list. */

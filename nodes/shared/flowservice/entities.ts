@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { aepListAll, firstItem } from '../../shared/transport/paging';
 import { isAdobeId } from '../../shared/aep/inputChecks';
+import { aepListAll, firstItem } from '../../shared/transport/paging';
 import { aepRequest, aepRequestFull } from '../../shared/transport/request';
+import { type PageOptions, continuationPages } from '../transport/paging';
+import type { AepContext, AepRequest } from '../transport/request';
 
 /** Flow Service collections that share the create / get / list / patch / delete shape. */
 export type Collection = 'connections' | 'connectionSpecs' | 'sourceConnections' | 'targetConnections' | 'flows' | 'flowSpecs' | 'runs';
@@ -58,6 +60,19 @@ export async function listEntities(
 ): Promise<IDataObject[]> {
 	const query = { property: options.filters?.length ? options.filters : undefined, orderby: options.orderby || undefined };
 	return await aepListAll(context, { method: 'GET', path: `/${collection}`, query, itemIndex }, maxItems);
+}
+
+/**
+ * The pages of a collection, for readers that decide page by page when to stop (the trigger reads
+ * within its poll budget). Each page is checked and the list always ends (see continuationPages).
+ */
+export function entityPages(
+	context: AepContext,
+	collection: Collection,
+	query: AepRequest['query'],
+	options: PageOptions,
+): AsyncGenerator<IDataObject[]> {
+	return continuationPages(context, { method: 'GET', path: `/${collection}`, query }, options);
 }
 
 /**
