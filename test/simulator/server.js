@@ -5,21 +5,21 @@
 
 const http = require('node:http');
 const crypto = require('node:crypto');
-const { createClock } = require('./clock');
-const { createIms } = require('./ims');
-const { createStore } = require('./store');
-const { createRunEngine } = require('./runEngine');
-const { createSeeder } = require('./seed');
-const { createFaults } = require('./faults');
-const { createRequestLog } = require('./requestLog');
-const { createPlatform } = require('./platform');
-const { createControlRouter } = require('./routes/control');
-const { createApiHandler } = require('./api');
-const { createBlobHandler, isBlobPath } = require('./blob');
-const landingZone = require('./routes/landingZone');
-const { DEMO_DATASET_NAMES } = require('./catalog/datasets');
-const { loadDemo } = require('./demo');
-const { readBody, parseQuery, lowerCaseHeaders, sendJson } = require('./http');
+const { createClock } = require('./engine/clock');
+const { createIms } = require('./ims/ims');
+const { createStore } = require('./engine/store');
+const { createRunEngine } = require('./engine/runEngine');
+const { createSeeder } = require('./fixtures/seed');
+const { createFaults } = require('./engine/faults');
+const { createRequestLog } = require('./engine/requestLog');
+const { createPlatform } = require('./engine/platform');
+const { createControlRouter } = require('./engine/control');
+const { createApiHandler } = require('./engine/api');
+const { createBlobHandler, isBlobPath } = require('./connectors/blob');
+const landingZone = require('./connectors/landingZone');
+const { DEMO_DATASET_NAMES } = require('./fixtures/datasets');
+const { loadDemo } = require('./fixtures/demo');
+const { readBody, parseQuery, lowerCaseHeaders, sendJson } = require('./engine/http');
 
 const DEFAULT_CLIENT = Object.freeze({
   clientId: 'sim-client-id',

@@ -3,7 +3,7 @@
 // with about one page of overlap re-read per poll, and delivers every run exactly once.
 const { startEnvironment } = require('../../harness/environment');
 const { TriggerDriver } = require('../../harness/trigger');
-const { MAX_DURATION } = require('../../simulator/runEngine');
+const { MAX_DURATION } = require('../../simulator/engine/runEngine');
 const { ms, int, timed, RequestMark, classify } = require('../measure');
 
 const FLOWS = 10;

@@ -4,8 +4,8 @@
 // ordering and continuation tokens; single GETs; etag-checked PATCH; DELETE;
 // the publish action; and the {id, etag} write responses.
 
-const { badRequest, flowError, notFound } = require('../errors');
-const { asArray, first, isTrue } = require('../http');
+const { badRequest, flowError, notFound } = require('../../engine/errors');
+const { asArray, first, isTrue } = require('../../engine/http');
 const { parseFilter, parseOrderBy } = require('../filters');
 const { RESOURCES } = require('../resources');
 const paging = require('../paging');
@@ -182,7 +182,7 @@ function requireBody(ctx) {
 
 const isDraftMode = (ctx) => String(first(ctx.query.mode) || '').toLowerCase() === 'draft';
 
-// The entity-building context used by entities.js.
+// The entity-building context used by ../entities.js.
 const entityContext = (ctx) => ({ store: ctx.store, sandbox: ctx.sandbox, actor: ctx.actor, at: ctx.now });
 
 module.exports = {

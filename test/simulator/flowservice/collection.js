@@ -3,7 +3,7 @@
 // One resource type of one sandbox: entities by id plus sorted indexes on time
 // fields and hash indexes on equality fields (runs by flowId).
 
-const { SortedIndex } = require('./sortedIndex');
+const { SortedIndex } = require('../engine/sortedIndex');
 const { valueAt, splitPath } = require('./filters');
 
 class Collection {

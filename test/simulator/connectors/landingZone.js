@@ -7,11 +7,11 @@
 // switched to AWS (S3 bucket folder + temporary keys): the sandbox named
 // `aws-test` starts on AWS, and setProvider() switches any sandbox. The Azure
 // SAS URI points at this simulator (/__blob/<account>/<container>?<sas>), so a
-// test can upload files with plain HTTP; see ../blob.js.
+// test can upload files with plain HTTP; see ./blob.js.
 
-const common = require('./common');
-const { badRequest } = require('../errors');
-const { first } = require('../http');
+const common = require('../flowservice/routes/common');
+const { badRequest } = require('../engine/errors');
+const { first } = require('../engine/http');
 
 const CONTAINERS = { user_drop_zone: 'dlz-user-container', dlz_destination: 'dlz-destination' };
 const PROVIDERS = ['azure', 'aws'];

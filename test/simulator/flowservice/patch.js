@@ -4,7 +4,7 @@
 // (the spec says ADD/REPLACE/REMOVE, the docs add/replace/remove); an array of
 // operations or a single one. move/copy/test are FLOW-1434.
 
-const { badRequest, invalidField } = require('./errors');
+const { badRequest, invalidField } = require('../engine/errors');
 
 const SUPPORTED = new Set(['add', 'replace', 'remove']);
 

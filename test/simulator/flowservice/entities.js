@@ -6,11 +6,11 @@
 // seeding, so both produce identical shapes.
 
 const crypto = require('node:crypto');
-const specs = require('./catalog/specs');
-const { badRequest, invalidField } = require('./errors');
-const { validateScheduleParams } = require('./schedule');
-const { isSecretField } = require('./secrets');
-const { auditFields, sandboxFields } = require('./audit');
+const specs = require('../fixtures/specs');
+const { badRequest, invalidField } = require('../engine/errors');
+const { validateScheduleParams } = require('../engine/schedule');
+const { isSecretField } = require('../engine/secrets');
+const { auditFields, sandboxFields } = require('../engine/audit');
 
 // Service tokens act as the credential's technical account.
 function actorFor(clientId) {

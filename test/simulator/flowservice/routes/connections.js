@@ -3,10 +3,10 @@
 // Base connections: /connections[/{id}[/test|/explore|/action|/configs]].
 
 const common = require('./common');
-const { badRequest } = require('../errors');
+const { badRequest } = require('../../engine/errors');
 const { buildConnection, maskSecrets } = require('../entities');
-const { explore } = require('../catalog/explore');
-const { uploadedFiles } = require('./landingZone');
+const { explore } = require('../../fixtures/explore');
+const { uploadedFiles } = require('../../connectors/landingZone');
 
 const EXPLORE_PARAMS = [
   'objectType', 'object', 'fileType', 'FileType', 'compressionType', 'CompressionType', 'columnDelimiter', 'encoding',

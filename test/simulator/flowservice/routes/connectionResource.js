@@ -4,7 +4,7 @@
 // references them differs.
 
 const common = require('./common');
-const { badRequest } = require('../errors');
+const { badRequest } = require('../../engine/errors');
 const { buildEndpointConnection } = require('../entities');
 const { protectSpec, validateState } = require('./connections');
 

@@ -9,7 +9,7 @@
 // is the only credential, as on Azure.
 
 const crypto = require('node:crypto');
-const { zoneByAccount } = require('./routes/landingZone');
+const { zoneByAccount } = require('./landingZone');
 
 const PREFIX = '/__blob/';
 const MAX_BLOB_BYTES = 10 * 1024 * 1024;

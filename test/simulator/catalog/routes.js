@@ -3,8 +3,8 @@
 // Catalog Service datasets (/data/foundation/catalog/dataSets): the shape
 // clients read to resolve a dataset id to its name and schema.
 
-const { ApiError } = require('../errors');
-const { first } = require('../http');
+const { ApiError } = require('../engine/errors');
+const { first } = require('../engine/http');
 
 function catalogNotFound(id) {
   return new ApiError(404, (requestId) => ({

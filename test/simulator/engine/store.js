@@ -1,14 +1,14 @@
 'use strict';
 
-// In-memory state, isolated per sandbox: base/source/target connections, flows,
-// runs, catalog datasets and landing-zone credentials. Connection and flow
-// specs are global, as in AEP.
+// In-memory state, isolated per sandbox and shared by every service:
+// base/source/target connections, flows, runs, catalog datasets and
+// landing-zone credentials. Connection and flow specs are global, as in AEP.
 
-const { Collection } = require('./collection');
+const { Collection } = require('../flowservice/collection');
 const { createRandom } = require('./random');
-const { RESOURCES } = require('./resources');
-const specs = require('./catalog/specs');
-const { buildDataset } = require('./catalog/datasets');
+const { RESOURCES } = require('../flowservice/resources');
+const specs = require('../fixtures/specs');
+const { buildDataset } = require('../fixtures/datasets');
 
 const KNOWN_SANDBOXES = ['prod', 'dev', 'stage-test'];
 const SANDBOX_RESOURCES = ['connections', 'sourceConnections', 'targetConnections', 'flows', 'runs'];

@@ -3,8 +3,8 @@
 // /runs[/{id}[/action]]: run history, on-demand runs and re-triggers.
 
 const common = require('./common');
-const { badRequest } = require('../errors');
-const { first } = require('../http');
+const { badRequest } = require('../../engine/errors');
+const { first } = require('../../engine/http');
 
 function flowFor(ctx, flowId) {
   const flow = ctx.store.get(ctx.sandbox, 'flows', flowId);

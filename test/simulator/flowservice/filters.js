@@ -5,7 +5,7 @@
 // repeated filters are ANDed; dotted paths and [] array paths; strings compare
 // case-insensitively, numbers numerically, booleans as true/false.
 
-const { badRequest } = require('./errors');
+const { badRequest } = require('../engine/errors');
 const { isTimeField, EQUALITY_ONLY } = require('./resources');
 
 const OPERATORS = new Set(['==', '>=', '<=', '>', '<']);

@@ -6,20 +6,28 @@
 const { createRouter } = require('./router');
 const { ApiError, badRequest, flowError, gatewayError } = require('./errors');
 const { authenticate, resolveSandbox, requireJsonBody } = require('./gateway');
-const { actorFor } = require('./entities');
+const { actorFor } = require('../flowservice/entities');
 
-const FLOW_ROUTES = ['connections', 'connectionSpecs', 'sourceConnections', 'targetConnections', 'flows', 'flowSpecs', 'runs'];
+const FLOW_ROUTES = [
+  require('../flowservice/routes/connections'),
+  require('../flowservice/routes/connectionSpecs'),
+  require('../flowservice/routes/sourceConnections'),
+  require('../flowservice/routes/targetConnections'),
+  require('../flowservice/routes/flows'),
+  require('../flowservice/routes/flowSpecs'),
+  require('../flowservice/routes/runs'),
+];
 
 function serviceRouter(modules) {
   const router = createRouter();
-  for (const name of modules) require(`./routes/${name}`).register(router);
+  for (const routes of modules) routes.register(router);
   return router;
 }
 
 const SERVICES = [
   { prefix: '/data/foundation/flowservice', router: serviceRouter(FLOW_ROUTES) },
-  { prefix: '/data/foundation/connectors', router: serviceRouter(['landingZone']) },
-  { prefix: '/data/foundation/catalog', router: serviceRouter(['catalog']) },
+  { prefix: '/data/foundation/connectors', router: serviceRouter([require('../connectors/landingZone')]) },
+  { prefix: '/data/foundation/catalog', router: serviceRouter([require('../catalog/routes')]) },
 ];
 
 function parseJson(text) {

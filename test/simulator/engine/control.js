@@ -3,7 +3,7 @@
 // The /__sim/ control API: everything tests can do in-process, over HTTP
 // (JSON in and out, no auth, not recorded in the request log).
 
-const { createRouter } = require('../router');
+const { createRouter } = require('./router');
 
 const DURATION_UNITS = { ms: 1, seconds: 1000, minutes: 60000, hours: 3600000, days: 86400000 };
 

@@ -4,7 +4,7 @@
 // the schedule the run engine follows.
 
 const common = require('./common');
-const { badRequest } = require('../errors');
+const { badRequest } = require('../../engine/errors');
 const { buildFlow, flowConnectionIds, inheritedAttributes, lastOperation, validateFlowParts } = require('../entities');
 
 const FLOW_STATES = ['enabled', 'disabled', 'draft'];

@@ -4,7 +4,7 @@
 // run start and run finish is an event in one heap, so clock.advance() replays
 // them strictly in simulated-time order however far it jumps.
 
-const specs = require('./catalog/specs');
+const specs = require('../fixtures/specs');
 const { EventHeap } = require('./heap');
 const { createRandom } = require('./random');
 const { flowSchedule, nextTick } = require('./schedule');

@@ -6,7 +6,7 @@
 // which forces clients to re-send the original parameters on every page.
 
 const crypto = require('node:crypto');
-const { badRequest } = require('./errors');
+const { badRequest } = require('../engine/errors');
 
 function queryHash(resource, filters, orderby, limit) {
   const canonical = JSON.stringify([resource, [...filters].map((f) => f.trim()).sort(), orderby || '', limit]);

@@ -5,11 +5,11 @@
 // endpoint of Flow Service.
 
 const common = require('./common');
-const { badRequest, flowError } = require('../errors');
-const { first } = require('../http');
-const { explore } = require('../catalog/explore');
+const { badRequest, flowError } = require('../../engine/errors');
+const { first } = require('../../engine/http');
+const { explore } = require('../../fixtures/explore');
 const { EXPLORE_PARAMS } = require('./connections');
-const { uploadedFiles } = require('./landingZone');
+const { uploadedFiles } = require('../../connectors/landingZone');
 
 const CONFIG_PARAMS = ['outputType', 'outputField', 'start', 'limit', 'properties'];
 

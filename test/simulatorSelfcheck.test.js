@@ -1,28 +1,16 @@
 'use strict';
 
-// Self-check of the simulator over real HTTP: `node test/simulator/selfcheck.js`.
-// Exits non-zero when any check fails.
+// The simulator itself over real HTTP, without n8n: IMS and gateway errors, paging and filter
+// errors, PATCH and actions, faults, the run engine, the landing zone, expired tokens, 100,000 runs
+// and the CLI. The checks run in order on one simulator and build on each other's state.
 
 const assert = require('node:assert/strict');
 const { join } = require('node:path');
 const { spawn } = require('node:child_process');
-const { startSimulator, DEFAULT_CLIENT } = require('./server');
+const { startSimulator, DEFAULT_CLIENT } = require('./simulator/server');
 
 const FS = '/data/foundation/flowservice';
 const DAY = 86400000;
-const results = [];
-
-async function check(name, fn) {
-  const started = Date.now();
-  try {
-    const note = await fn();
-    results.push({ name, ok: true });
-    console.log(`ok   ${name} (${Date.now() - started} ms)${note ? ` - ${note}` : ''}`);
-  } catch (err) {
-    results.push({ name, ok: false });
-    console.log(`FAIL ${name}\n     ${String(err.stack || err).split('\n').slice(0, 4).join('\n     ')}`);
-  }
-}
 
 function client(sim) {
   let token = null;
@@ -68,12 +56,22 @@ function client(sim) {
 
 const flowCode = (res) => res.body && res.body.type && res.body.type.replace('https://ns.adobe.com/aep/errors/', '');
 
-async function main() {
-  const sim = await startSimulator();
-  const api = client(sim);
+describe('simulator over HTTP', () => {
+  let sim;
+  let api;
+  let flows;
   const get = (path, opts) => api.request('GET', FS + path, opts);
 
-  await check('IMS token and OAuth errors', async () => {
+  beforeAll(async () => {
+    sim = await startSimulator();
+    api = client(sim);
+  });
+
+  afterAll(async () => {
+    if (sim) await sim.close();
+  });
+
+  test('IMS token and OAuth errors', async () => {
     const ok = await api.login();
     assert.equal(ok.status, 200);
     assert.equal(ok.body.token_type, 'bearer');
@@ -89,7 +87,7 @@ async function main() {
     assert.equal(badGrant.body.error, 'unsupported_grant_type');
   });
 
-  await check('gateway header checks', async () => {
+  test('gateway header checks', async () => {
     const without = (name) => api.request('GET', `${FS}/flows`, { raw: true, headers: Object.fromEntries(Object.entries(api.headers()).filter(([k]) => k !== name)) });
     assert.deepEqual((await without('authorization')).body, { error_code: '403010', message: 'Oauth token is missing.' });
     assert.equal((await get('/flows', { headers: { authorization: 'Bearer bogus' } })).body.error_code, '401013');
@@ -103,8 +101,7 @@ async function main() {
     assert.deepEqual([noType.status, noType.body.detail], [400, 'A valid content-type must be specified']);
   });
 
-  let flows;
-  await check('seed 250 flows and page through them with continuation tokens', async () => {
+  test('seed 250 flows and page through them with continuation tokens', async () => {
     const seeded = await api.control('POST', '/seed/flows', { count: 250, kind: 'mixed' });
     assert.equal(seeded.body.count, 250);
     const filter = 'property=state%3D%3Denabled&orderby=-createdAt';
@@ -128,10 +125,9 @@ async function main() {
     const mismatch = await get(`/flows?continuationToken=${encodeURIComponent(token)}&limit=100`);
     assert.equal(flowCode(mismatch), 'FLOW-1452-400');
     assert.equal(flowCode(await get('/flows?continuationToken=garbage')), 'FLOW-1452-400');
-    return `${pages} pages`;
   });
 
-  await check('count, limit and filter errors', async () => {
+  test('count, limit and filter errors', async () => {
     assert.deepEqual((await get('/flows?count=true')).body, { count: 250 });
     assert.equal(flowCode(await get('/flows?count=true&limit=5')), 'FLOW-1401-400');
     assert.equal((await get('/flows?property=inheritedAttributes.properties.isDestinationFlow%3D%3Dtrue&count=true')).body.count, 125);
@@ -152,7 +148,7 @@ async function main() {
     assert.deepEqual(bySource.body.items.map((f) => f.id), [flows[3].id]);
   });
 
-  await check('single GET, 404 body shape and sandbox isolation', async () => {
+  test('single GET, 404 body shape and sandbox isolation', async () => {
     const one = await get(`/flows/${flows[0].id}`);
     assert.equal(one.body.items[0].id, flows[0].id);
     const missing = await get('/flows/00000000-0000-4000-8000-000000000000');
@@ -164,7 +160,7 @@ async function main() {
     assert.equal(fromDev.status, 404);
   });
 
-  await check('PATCH with If-Match, stale etag 412, actions', async () => {
+  test('PATCH with If-Match, stale etag 412, actions', async () => {
     const path = `/flows/${flows[0].id}`;
     const etag = (await get(path)).body.items[0].etag;
     const ops = [{ op: 'Replace', path: '/name', value: 'Renamed flow' }];
@@ -186,7 +182,7 @@ async function main() {
     assert.equal((await api.request('POST', `${FS}${path}/action?op=ENABLE`)).status, 200);
   });
 
-  await check('create flow validation, Location header and connection in use', async () => {
+  test('create flow validation, Location header and connection in use', async () => {
     const missing = await api.request('POST', `${FS}/flows`, { body: { name: 'x', flowSpec: { id: flows[0].flowSpec.id } } });
     assert.equal(missing.status, 400);
     assert.equal(missing.body.report.field, 'sourceConnectionIds');
@@ -201,7 +197,7 @@ async function main() {
     assert.equal((await api.request('DELETE', `${FS}/flows/${created.body.id}`)).status, 204);
   });
 
-  await check('429 fault with Retry-After is served once and logged', async () => {
+  test('429 fault with Retry-After is served once and logged', async () => {
     sim.faults.add({ method: 'GET', path: `${FS}/runs`, status: 429, headers: { 'Retry-After': '1' } });
     const throttled = await get('/runs?limit=1');
     assert.equal(throttled.status, 429);
@@ -214,7 +210,7 @@ async function main() {
     assert.ok(!logged.includes(api.token) && !logged.includes(DEFAULT_CLIENT.clientSecret), 'no secrets in the log');
   });
 
-  await check('run engine over 3 simulated days', async () => {
+  test('run engine over 3 simulated days', async () => {
     const from = sim.clock.now();
     await api.control('POST', '/clock/advance', { days: 3 });
     // Three days outlive the 24 h token, as they would against Adobe.
@@ -232,10 +228,9 @@ async function main() {
     }
     const withLastRun = sim.store.list('prod', 'flows').filter((f) => f.lastRunDetails).length;
     assert.ok(withLastRun > 200, `${withLastRun} flows with lastRunDetails`);
-    return `${runs.length} runs ${JSON.stringify(statuses)}`;
   });
 
-  await check('failed-runs poll: status + updatedAt filter ordered by updatedAt', async () => {
+  test('failed-runs poll: status + updatedAt filter ordered by updatedAt', async () => {
     const since = sim.clock.now() - DAY;
     const res = await get(`/runs?property=metrics.statusSummary.status%3D%3Dfailed&property=updatedAt%3E${since}&orderby=updatedAt&limit=10`);
     assert.equal(res.body.items.length, 10);
@@ -248,7 +243,7 @@ async function main() {
     assert.ok(res.body._links.next);
   });
 
-  await check('on-demand run, re-trigger and forced outcome', async () => {
+  test('on-demand run, re-trigger and forced outcome', async () => {
     const flow = flows[0];
     const created = await api.request('POST', `${FS}/runs`, { body: { flowId: flow.id, params: { startTime: '1767600000', windowStartTime: '1767500000', windowEndTime: '1767600000' } } });
     assert.equal(created.status, 201);
@@ -265,7 +260,7 @@ async function main() {
     assert.equal(flowCode(await api.request('POST', `${FS}/runs/${retry.body.id}/action?op=RE_TRIGGER`)), 'FLOW-1422-400');
   });
 
-  await check('landing zone and exportable datasets', async () => {
+  test('landing zone and exportable datasets', async () => {
     const zone = await api.request('GET', '/data/foundation/connectors/landingzone?type=user_drop_zone');
     assert.deepEqual(zone.body, { containerName: 'dlz-user-container', containerTTL: '7' });
     const creds = (await api.request('GET', '/data/foundation/connectors/landingzone/credentials?type=user_drop_zone')).body;
@@ -302,7 +297,7 @@ async function main() {
     assert.ok(dataset.body[configs.body.items[0].id].schemaRef.id);
   });
 
-  await check('expired tokens answer 401', async () => {
+  test('expired tokens answer 401', async () => {
     sim.ims.expireAll();
     assert.equal((await get('/flows?limit=1')).body.error_code, '401013');
     await api.login();
@@ -311,67 +306,41 @@ async function main() {
     await api.login();
   });
 
-  await check('100,000 runs: seeding time and idle poll cost', async () => {
-    const flowId = flows[1].id;
-    const lines = [];
+  // Correctness only: what an idle poll costs at 1,000 and 100,000 runs is measured by the bench.
+  test('100,000 runs: seeding, idle polls and count', async () => {
     const idlePoll = async () => {
       const q = `/runs?property=metrics.statusSummary.status%3D%3Dfailed&property=updatedAt%3E${sim.clock.now()}&orderby=updatedAt&limit=10`;
-      // Warm up first: right after a bulk seed the garbage collector is still busy.
-      for (let i = 0; i < 300; i++) await get(q);
-      const started = process.hrtime.bigint();
-      for (let i = 0; i < 500; i++) assert.equal((await get(q)).body.items.length, 0);
-      return Number(process.hrtime.bigint() - started) / 1e6 / 500;
+      for (let i = 0; i < 20; i++) assert.equal((await get(q)).body.items.length, 0);
     };
     await api.request('POST', '/__sim/reset', { raw: true });
     await api.login();
     const small = sim.store.seedFlows({ count: 1 })[0];
     sim.store.seedRuns({ flowId: small.id, count: 1000 });
-    const at1k = await idlePoll();
-    let started = Date.now();
+    await idlePoll();
     sim.store.seedRuns({ flowId: small.id, count: 99000 });
-    const seedMs = Date.now() - started;
-    const at100k = await idlePoll();
-    started = Date.now();
-    const counted = (await get('/runs?count=true')).body.count;
-    lines.push(`seed 99k runs ${seedMs} ms`, `idle poll ${at1k.toFixed(3)} ms @1k vs ${at100k.toFixed(3)} ms @100k (x${(at100k / at1k).toFixed(2)})`, `count ${counted} in ${Date.now() - started} ms`);
-    assert.equal(counted, 100000);
-    assert.ok(seedMs < 5000, `seeding took ${seedMs} ms`);
-    assert.ok(at100k / at1k < 2, 'idle poll must not scale with the number of runs');
-    assert.ok(flowId);
-    return lines.join('; ');
+    await idlePoll();
+    assert.equal((await get('/runs?count=true')).body.count, 100000);
   });
+});
 
-  await sim.close();
-
-  await check('cli.js --demo --port 0 starts, prints its URL and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [join(__dirname, 'cli.js'), '--demo', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    try {
-      const firstLine = await new Promise((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk) => {
-          out += chunk;
-          if (out.includes('\n')) resolve(out.split('\n')[0]);
-        });
-        child.once('exit', (code) => reject(new Error(`cli exited with ${code}`)));
-        setTimeout(() => reject(new Error('cli printed nothing within 10 s')), 10000).unref();
+test('cli.js --demo --port 0 starts, prints its URL and stops on SIGTERM', async () => {
+  const child = spawn(process.execPath, [join(__dirname, 'simulator', 'cli.js'), '--demo', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const firstLine = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('\n')) resolve(out.split('\n')[0]);
       });
-      const url = /(http:\/\/\S+)/.exec(firstLine)[1];
-      const info = await (await fetch(`${url}/__sim`)).json();
-      assert.equal(info.sandboxes.prod.flows, 40);
-      return url;
-    } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  });
-
-  const failed = results.filter((r) => !r.ok);
-  console.log(`\n${results.length - failed.length}/${results.length} checks passed`);
-  process.exitCode = failed.length ? 1 : 0;
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exitCode = 1;
+      child.once('exit', (code) => reject(new Error(`cli exited with ${code}`)));
+      setTimeout(() => reject(new Error('cli printed nothing within 10 s')), 10000).unref();
+    });
+    const url = /(http:\/\/\S+)/.exec(firstLine)[1];
+    const info = await (await fetch(`${url}/__sim`)).json();
+    assert.equal(info.sandboxes.prod.flows, 40);
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
 });
