@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DATA_FORMATS } from '../../shared/aep/bodies';
 import type { Collection } from '../../shared/flowservice/entities';
-import { returnAllAndLimit, propertyFiltersOption } from './listDescriptions';
+import { returnAllAndLimit, propertyFiltersOption, filtersCollection } from './listDescriptions';
 import { sourceConnectionLocator, targetConnectionLocator } from './locators';
 import { showFor, type OperationKey } from './operationDefinitions';
 import { updateParameters } from './updateDescriptions';
@@ -24,13 +24,7 @@ export function getManyDescription(operation: OperationKey<EndpointResource>): I
 	const { resource } = operation;
 	return [
 		...returnAllAndLimit(operation),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions: showFor(operation),
+		filtersCollection(operation, {
 			description: `Filters applied by Flow Service before paging, so only matching ${ENDPOINTS[resource].plural} are read`,
 			options: [
 				{
@@ -51,7 +45,7 @@ export function getManyDescription(operation: OperationKey<EndpointResource>): I
 				},
 				propertyFiltersOption('params.dataSetId==5e8e1a8ab1c1f318a8ad8e38'),
 			],
-		},
+		}),
 	];
 }
 

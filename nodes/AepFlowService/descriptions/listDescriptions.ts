@@ -36,3 +36,17 @@ export function propertyFiltersOption(example: string): INodeProperties {
 		description: 'Raw Flow Service filters: a path, an operator (==, &gt;, &lt;, &gt;= or &lt;=) and a value. All must match.',
 	};
 }
+
+/** The "Filters" collection of a Get Many: filters Flow Service applies before paging. */
+export function filtersCollection(operation: OperationKey, { description, options }: { description?: string; options: INodeProperties['options'] }): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor(operation),
+		...(description !== undefined ? { description } : {}),
+		options,
+	};
+}

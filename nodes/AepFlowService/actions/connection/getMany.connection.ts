@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { listEntities } from '../../../shared/flowservice/entities';
 import { formatFilter, propertyFilter } from '../../../shared/transport/filters';
-import { returnAllAndLimit, propertyFiltersOption } from '../../descriptions/listDescriptions';
-import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
+import { returnAllAndLimit, propertyFiltersOption, filtersCollection } from '../../descriptions/listDescriptions';
+import { defineOperation } from '../../descriptions/operationDefinitions';
 import { rawPropertyFilters } from '../../parameters/filterParameters';
 import { idParameter, maxItemsOf, validated } from '../../parameters/itemParameters';
 
@@ -17,13 +17,7 @@ export const operation = defineOperation({
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(operation),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showFor(operation),
+	filtersCollection(operation, {
 		description: 'Filters applied by Flow Service before paging, so only matching connections are read',
 		options: [
 			{
@@ -47,7 +41,7 @@ export const description: INodeProperties[] = [
 				default: 'enabled',
 			},
 		],
-	},
+	}),
 ];
 
 interface ConnectionFilters {

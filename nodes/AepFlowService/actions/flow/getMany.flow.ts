@@ -4,8 +4,8 @@ import { FLOW_KIND_FILTERS } from '../../../shared/aep/flows';
 import { CONNECTION_SPECS } from '../../../shared/aep/ids';
 import { listEntities } from '../../../shared/flowservice/entities';
 import { formatFilter, listValues, propertyFilter } from '../../../shared/transport/filters';
-import { returnAllAndLimit, propertyFiltersOption } from '../../descriptions/listDescriptions';
-import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
+import { returnAllAndLimit, propertyFiltersOption, filtersCollection } from '../../descriptions/listDescriptions';
+import { defineOperation } from '../../descriptions/operationDefinitions';
 import { rawPropertyFilters } from '../../parameters/filterParameters';
 import { idListParameter, idParameter, maxItemsOf, validated } from '../../parameters/itemParameters';
 
@@ -19,13 +19,7 @@ export const operation = defineOperation({
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(operation),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showFor(operation),
+	filtersCollection(operation, {
 		description: 'Filters applied by Flow Service before paging, so only matching flows are read',
 		options: [
 			{
@@ -96,7 +90,7 @@ export const description: INodeProperties[] = [
 					'Only flows writing to this kind of target, e.g. the Identity store. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		],
-	},
+	}),
 ];
 
 interface FlowFilters {

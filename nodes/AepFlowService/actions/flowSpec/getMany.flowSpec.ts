@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { listEntities } from '../../../shared/flowservice/entities';
-import { returnAllAndLimit, propertyFiltersOption } from '../../descriptions/listDescriptions';
-import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
+import { returnAllAndLimit, propertyFiltersOption, filtersCollection } from '../../descriptions/listDescriptions';
+import { defineOperation } from '../../descriptions/operationDefinitions';
 import { rawPropertyFilters } from '../../parameters/filterParameters';
 import { maxItemsOf, validated } from '../../parameters/itemParameters';
 
@@ -16,15 +16,9 @@ export const operation = defineOperation({
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(operation),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showFor(operation),
+	filtersCollection(operation, {
 		options: [propertyFiltersOption('name==CloudStorageToAEP')],
-	},
+	}),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { runPropertyFilters } from '../../../shared/aep/runFilters';
 import { listEntities } from '../../../shared/flowservice/entities';
-import { returnAllAndLimit } from '../../descriptions/listDescriptions';
+import { returnAllAndLimit, filtersCollection } from '../../descriptions/listDescriptions';
 import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
 import { simplifyParameter } from '../../descriptions/runDescriptions';
 import { dateTimeMs, idListParameter, maxItemsOf, validated } from '../../parameters/itemParameters';
@@ -19,13 +19,7 @@ export const operation = defineOperation({
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(operation),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showFor(operation),
+	filtersCollection(operation, {
 		options: [
 			{
 				displayName: 'Flow IDs',
@@ -64,7 +58,7 @@ export const description: INodeProperties[] = [
 				],
 			},
 		],
-	},
+	}),
 	{
 		displayName: 'Order',
 		name: 'order',
