@@ -31,37 +31,69 @@ function redactAwsSecretKeys(text: string): string {
 	);
 }
 
+/** Cheap pre-check: most texts (IDs, names, timestamps) hold none of the shapes, and skip the patterns. */
+const MAY_HOLD_SHAPE = /bearer|eyj|accountkey=|sharedaccesssignature=|sig=/i;
+const AWS_KEY_LENGTH = 40;
+
 /** Removes secrets by shape only. */
 export function redactShapes(text: string): string {
 	let result = text;
-	for (const [pattern, replacement] of SHAPES) result = result.replace(pattern, replacement);
-	return redactAwsSecretKeys(result);
+	if (MAY_HOLD_SHAPE.test(result)) for (const [pattern, replacement] of SHAPES) result = result.replace(pattern, replacement);
+	return result.length >= AWS_KEY_LENGTH ? redactAwsSecretKeys(result) : result;
+}
+
+/**
+ * A function that removes every occurrence of the given secrets (also URL-encoded, as servers echo
+ * form and query values), and anything shaped like a secret, from a text. Built once per list, so
+ * cleaning many texts (every field of every output item) stays cheap.
+ */
+export function secretRedactor(secrets: Iterable<string | undefined>): (text: string) => string {
+	const values = new Set<string>();
+	for (const secret of secrets) {
+		if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
+		values.add(secret);
+		values.add(encodeURIComponent(secret));
+	}
+	// Longest first, so a secret that contains another is removed whole.
+	const ordered = [...values].sort((a, b) => b.length - a.length);
+	return (text) => {
+		let result = text;
+		for (const secret of ordered) if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+		return redactShapes(result);
+	};
 }
 
 /** Removes every occurrence of the given secrets, and anything shaped like a secret, from a text. */
 export function redactSecrets(text: string, secrets: Iterable<string | undefined>): string {
-	let result = text;
-	// Longest first, so a secret that contains another is removed whole.
-	const values = [...new Set([...secrets].filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH))].sort(
-		(a, b) => b.length - a.length,
-	);
-	for (const secret of values) {
-		result = result.split(secret).join(REDACTED);
-		// Servers echo form and query values URL-encoded.
-		const encoded = encodeURIComponent(secret);
-		if (encoded !== secret) result = result.split(encoded).join(REDACTED);
-	}
-	return redactShapes(result);
+	return secretRedactor(secrets)(text);
 }
 
-/** A copy of a JSON value with every string redacted; keys are kept. */
+/**
+ * A JSON value with every string redacted; keys are kept. Objects and arrays are copied only where
+ * something was redacted, so a clean output of thousands of items costs no second copy in memory.
+ */
 export function redactDeep<T>(value: T, secrets: Iterable<string | undefined>): T {
-	const list = [...secrets];
+	const redact = secretRedactor(secrets);
 	const walk = (node: unknown): unknown => {
-		if (typeof node === 'string') return redactSecrets(node, list);
-		if (Array.isArray(node)) return node.map(walk);
+		if (typeof node === 'string') return redact(node);
+		// Plain loops: this walks every field of every output item, so it allocates nothing it keeps.
+		if (Array.isArray(node)) {
+			let copy: unknown[] | undefined;
+			for (let index = 0; index < node.length; index++) {
+				const cleaned = walk(node[index]);
+				if (cleaned !== node[index]) (copy ??= [...node])[index] = cleaned;
+			}
+			return copy ?? node;
+		}
 		if (node !== null && typeof node === 'object') {
-			return Object.fromEntries(Object.entries(node as Record<string, unknown>).map(([key, inner]) => [key, walk(inner)]));
+			const record = node as Record<string, unknown>;
+			let copy: Record<string, unknown> | undefined;
+			for (const key in record) {
+				if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+				const cleaned = walk(record[key]);
+				if (cleaned !== record[key]) (copy ??= { ...record })[key] = cleaned;
+			}
+			return copy ?? node;
 		}
 		return node;
 	};

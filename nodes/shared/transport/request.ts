@@ -184,19 +184,26 @@ function previewOf(text: string): string {
 }
 
 /**
- * Reads a 2xx body as Adobe documents it: JSON, an object or array, with `items` an array when
+ * Reads a 2xx answer as Adobe documents it: JSON, an object or array, with `items` an array when
  * present. GETs must have a body; other methods may answer empty (201 with Location, 204).
  */
-function parseBody(method: string, status: number, text: unknown, headers: IDataObject): { body: unknown } | { failure: Failure } {
+function parseBody(method: string, status: number, answer: unknown, headers: IDataObject): { body: unknown } | { failure: Failure } {
 	const contentType = headerText(headers, 'content-type') ?? 'no content type';
-	const raw = typeof text === 'string' ? text : text === undefined || text === null ? '' : JSON.stringify(text);
-	const unexpected = (problem: string) => ({ failure: { kind: 'badBody', status, contentType, problem, preview: raw === '' ? '(empty)' : previewOf(raw) } as const });
-	if (raw.trim() === '') return method === 'GET' ? unexpected('an empty body') : { body: undefined };
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(raw);
-	} catch {
-		return unexpected('a body that is not JSON');
+	// n8n's helper parses JSON itself and hands over the text of anything else.
+	const unexpected = (problem: string) => {
+		const raw = typeof answer === 'string' ? answer : (JSON.stringify(answer) ?? '');
+		return { failure: { kind: 'badBody', status, contentType, problem, preview: raw === '' ? '(empty)' : previewOf(raw) } as const };
+	};
+	let parsed: unknown = answer;
+	if (answer === undefined || (typeof answer === 'string' && answer.trim() === '')) {
+		return method === 'GET' ? unexpected('an empty body') : { body: undefined };
+	}
+	if (typeof answer === 'string') {
+		try {
+			parsed = JSON.parse(answer);
+		} catch {
+			return unexpected('a body that is not JSON');
+		}
 	}
 	if (parsed === null && method !== 'GET') return { body: undefined };
 	if (parsed === null || typeof parsed !== 'object') return unexpected(`a JSON ${parsed === null ? 'null' : typeof parsed} where an object was expected`);
@@ -229,12 +236,21 @@ async function attempt(context: AepContext, options: IHttpRequestOptions, timeou
 			executionSignal = signal ?? executionSignal;
 		},
 	});
-	const timedOut = new Promise<AttemptOutcome>((resolve) => deadline.addEventListener('abort', () => resolve({ kind: 'timedOut' }), { once: true }));
+	// The listener goes when the attempt ends: the deadline's timer lives on, and through the race the
+	// listener would keep the whole answer in memory until it fires.
+	const settled = new AbortController();
+	const timedOut = new Promise<AttemptOutcome>((resolve) =>
+		deadline.addEventListener('abort', () => resolve({ kind: 'timedOut' }), { once: true, signal: settled.signal }),
+	);
 	const sent = (context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options) as Promise<RawResponse>).then(
 		(response): AttemptOutcome => ({ kind: 'answered', response }),
 		(error: unknown): AttemptOutcome => (deadline.aborted ? { kind: 'timedOut' } : { kind: 'failed', error }),
 	);
-	return await Promise.race([sent, timedOut]);
+	try {
+		return await Promise.race([sent, timedOut]);
+	} finally {
+		settled.abort();
+	}
 }
 
 /**
@@ -267,9 +283,8 @@ export async function aepRequestFull<T = IDataObject>(context: AepContext, reque
 			url,
 			headers: { ...headers },
 			body: request.body,
-			// The body is read as text and parsed here, so an answer that is not JSON is reported as such.
-			encoding: 'text',
-			json: false,
+			// JSON is parsed by n8n's helper; anything else arrives as text and is reported (parseBody).
+			json: true,
 			returnFullResponse: true,
 			disableFollowRedirect: true,
 			timeout: timeoutMs,
