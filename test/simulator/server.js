@@ -65,6 +65,13 @@ async function startSimulator(options = {}) {
     seedRuns: seeder.seedRuns,
     seedDemo: () => loadDemo({ store, seeder, runEngine, clock }),
     setRunOutcome: runEngine.setRunOutcome,
+    // Flow behaviours for tests (see README): scripted outcomes, held runs, paused schedules.
+    scriptFlowOutcomes: runEngine.scriptFlowOutcomes,
+    flowBehaviour: runEngine.flowBehaviour,
+    pauseFlowRuns: runEngine.pauseFlowRuns,
+    resumeFlowRuns: runEngine.resumeFlowRuns,
+    holdRun: runEngine.holdRun,
+    releaseRun: runEngine.releaseRun,
     // Extra connection or flow specs (specs are global, as in AEP), e.g. to test paging or name clashes.
     addSpecs(resource, specs) {
       if (!['connectionSpecs', 'flowSpecs'].includes(resource)) throw new Error('resource must be connectionSpecs or flowSpecs');

@@ -68,9 +68,12 @@ function createApiHandler({ log, faults, ims, platform, clock, latencyMs }) {
 
   async function handle(req, res, { path, rawQuery, query, headers, text, requestId }) {
     const entry = log.begin({ method: req.method, path, query: rawQuery, params: query, headers, body: loggedBody(headers, text), simTime: clock.now(), requestId });
+    // Adobe's Date header is Adobe's clock: here, the simulated one (a fault may give its own).
+    const clockHeader = { date: new Date(clock.now()).toUTCString() };
+    const withClock = (headers = {}) => (Object.keys(headers).some((name) => name.toLowerCase() === 'date') ? headers : { ...clockHeader, ...headers });
     const respond = (status, body, extraHeaders = {}, contentType) => {
       entry.status = status;
-      entry.responseBytes = sendJson(res, status, body, { 'x-request-id': requestId, ...extraHeaders }, contentType);
+      entry.responseBytes = sendJson(res, status, body, { 'x-request-id': requestId, ...withClock(extraHeaders) }, contentType);
     };
     try {
       if (latencyMs()) await sleep(latencyMs());
@@ -94,7 +97,7 @@ function createApiHandler({ log, faults, ims, platform, clock, latencyMs }) {
         }
         if (fault.raw !== null) {
           entry.status = fault.status;
-          const rawHeaders = { 'x-request-id': requestId, ...fault.headers, 'content-length': Buffer.byteLength(fault.raw) };
+          const rawHeaders = { 'x-request-id': requestId, ...withClock(fault.headers), 'content-length': Buffer.byteLength(fault.raw) };
           if (fault.contentType) rawHeaders['content-type'] = fault.contentType;
           res.writeHead(fault.status, rawHeaders);
           res.end(fault.raw);
@@ -123,7 +126,7 @@ function createApiHandler({ log, faults, ims, platform, clock, latencyMs }) {
       if (fault && (fault.trickleMs || fault.stall)) {
         const payload = fault.raw !== null ? fault.raw : JSON.stringify(result.body ?? '');
         entry.status = result.status;
-        res.writeHead(result.status, { 'x-request-id': requestId, 'content-type': fault.contentType || result.contentType || 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+        res.writeHead(result.status, { 'x-request-id': requestId, ...clockHeader, 'content-type': fault.contentType || result.contentType || 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(payload) });
         keepHanging(res);
         if (fault.stall) return;
         trickle(res, Buffer.from(payload), fault.trickleMs);

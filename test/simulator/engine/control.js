@@ -102,6 +102,18 @@ function createControlRouter(sim) {
     return ok({ items: [sim.store.setRunOutcome(sandbox, params.id, outcome)] });
   });
 
+  router.post('/__sim/runs/:id/hold', ({ body, params }) => ok({ items: [sim.store.holdRun(body.sandbox || 'prod', params.id)] }));
+  router.post('/__sim/runs/:id/release', ({ body, params }) => ok({ items: [sim.store.releaseRun(body.sandbox || 'prod', params.id)] }));
+
+  router.get('/__sim/flows/:id/behaviour', ({ query, params }) => ok(sim.store.flowBehaviour(query.sandbox || 'prod', params.id)));
+  router.post('/__sim/flows/:id/outcomes', ({ body, params }) => {
+    if (!Array.isArray(body.steps)) throw new Error('give steps: [{status, times?, errors?, detail?, failedRecordCount?, inputRecordCount?}]');
+    return ok(sim.store.scriptFlowOutcomes(body.sandbox || 'prod', params.id, body.steps));
+  });
+  router.delete('/__sim/flows/:id/outcomes', ({ query, params }) => ok(sim.store.scriptFlowOutcomes(query.sandbox || 'prod', params.id, [])));
+  router.post('/__sim/flows/:id/pause', ({ body, params }) => ok(sim.store.pauseFlowRuns(body.sandbox || 'prod', params.id)));
+  router.post('/__sim/flows/:id/resume', ({ body, params }) => ok(sim.store.resumeFlowRuns(body.sandbox || 'prod', params.id)));
+
   router.get('/__sim/counts', ({ query }) => ok(sim.store.counts(query.sandbox || 'prod') || {}));
 
   // Peek at stored entities without auth (debugging).

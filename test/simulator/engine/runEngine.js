@@ -2,17 +2,20 @@
 
 // Creates and finishes runs as simulated time passes. Every schedule tick,
 // run start and run finish is an event in one heap, so clock.advance() replays
-// them strictly in simulated-time order however far it jumps.
+// them strictly in simulated-time order however far it jumps. Test hooks
+// (flowBehaviours.js) script a flow's outcomes, hold runs and pause schedules.
 
 const specs = require('../fixtures/specs');
 const { EventHeap } = require('./heap');
 const { createRandom } = require('./random');
+const { createFlowBehaviours, FOREVER } = require('./flowBehaviours');
 const { flowSchedule, nextTick } = require('./schedule');
 const { newRun, rollStatus, resolveOutcome, applyOutcome, runContext, RUN_CLIENTS } = require('./runFactory');
 
 const STATUSES = { success: 'success', failed: 'failed', partialsuccess: 'partialSuccess', inprogress: 'inProgress' };
 const MIN_DURATION = 60 * 1000;
 const MAX_DURATION = 40 * 60 * 1000;
+const FINAL = ['success', 'failed', 'partialSuccess'];
 
 function normalizeStatus(status) {
   const s = STATUSES[String(status).toLowerCase()];
@@ -25,6 +28,7 @@ function createRunEngine({ store, clock, seed }) {
   const heap = new EventHeap();
   const schedules = new Map(); // "sandbox/flowId" -> { gen, onceDone }
   const live = new Map(); // runId -> { sandbox, flow, kind } for unfinished runs
+  const behaviours = createFlowBehaviours();
 
   const key = (sandbox, flowId) => `${sandbox}/${flowId}`;
   const duration = () => rng.int(MIN_DURATION, MAX_DURATION);
@@ -35,6 +39,7 @@ function createRunEngine({ store, clock, seed }) {
     heap.clear();
     schedules.clear();
     live.clear();
+    behaviours.reset();
   }
 
   // What finishing a run needs to know about its flow, captured while the flow exists.
@@ -73,6 +78,8 @@ function createRunEngine({ store, clock, seed }) {
     const run = newRun({ store, sandbox: sb, flow, kind: info.kind, at, params, startedAt, status: scheduled ? 'scheduled' : 'inProgress' });
     store.insert(sb, 'runs', run);
     live.set(run.id, info);
+    const scripted = behaviours.take(sandbox, flow.id);
+    if (scripted) behaviours.assign(run.id, scripted);
     if (scheduled) heap.push({ t: at + rng.int(5000, 60000), type: 'start', sandbox, runId: run.id });
     else heap.push({ t: startedAt + duration(), type: 'finish', sandbox, runId: run.id });
     return run;
@@ -88,12 +95,15 @@ function createRunEngine({ store, clock, seed }) {
     }, { bump: false });
   }
 
-  function finish(sandbox, runId, at, forced = {}) {
+  // forced: setRunOutcome's outcome; otherwise the run's scripted outcome, if any.
+  function finish(sandbox, runId, at, forced) {
     const run = store.get(sandbox, 'runs', runId);
     if (!run) {
       live.delete(runId);
+      behaviours.forget(runId);
       return undefined;
     }
+    if (!forced) forced = behaviours.outcomeFor(runId) || {};
     const flow = store.get(sandbox, 'flows', run.flowId) || { id: run.flowId, flowSpec: run.flowSpec, sourceConnectionIds: [], targetConnectionIds: [] };
     const info = live.get(runId) || runInfo(sandbox, flow);
     const sb = store.sandbox(sandbox);
@@ -105,6 +115,7 @@ function createRunEngine({ store, clock, seed }) {
       applyOutcome(r, info, outcome, rng, at);
     }, { at, actor: RUN_CLIENTS[info.kind] });
     live.delete(runId);
+    behaviours.forget(runId);
     recordLastRun(sandbox, run);
     return run;
   }
@@ -122,7 +133,8 @@ function createRunEngine({ store, clock, seed }) {
     const state = schedules.get(key(event.sandbox, event.flowId));
     const flow = store.sandbox(event.sandbox) && store.get(event.sandbox, 'flows', event.flowId);
     if (!state || state.gen !== event.gen || !flow || flow.state !== 'enabled') return;
-    createRun(event.sandbox, flow, { at: event.t });
+    // A paused flow keeps its schedule (ticks go on) but its scheduler creates no run.
+    if (!behaviours.isPaused(event.sandbox, flow.id)) createRun(event.sandbox, flow, { at: event.t });
     const schedule = flowSchedule(flow, specs.flowKind(flow.flowSpec.id));
     if (!schedule) return;
     if (schedule.once) {
@@ -139,6 +151,7 @@ function createRunEngine({ store, clock, seed }) {
       clock.moveTo(event.t);
       if (!store.sandbox(event.sandbox)) continue;
       if (event.type === 'tick') tick(event);
+      else if (behaviours.intercept(event)) continue; // a held run: the event waits for releaseRun
       else if (event.type === 'start') start(event.sandbox, event.runId, event.t);
       else if (live.has(event.runId)) finish(event.sandbox, event.runId, event.t);
     }
@@ -154,6 +167,101 @@ function createRunEngine({ store, clock, seed }) {
     return run;
   }
 
+  function requireFlow(sandbox, flowId) {
+    const flow = store.sandbox(sandbox) && store.get(sandbox, 'flows', flowId);
+    if (!flow) throw new Error(`flow ${flowId} not found in sandbox ${sandbox}`);
+    return flow;
+  }
+
+  // One step of a script: { status, times = 1 (-1: every run from then on), and what setRunOutcome
+  // takes: errors?, detail?, failedRecordCount?, inputRecordCount? }.
+  function scriptStep(step, index, last) {
+    const where = `step ${index + 1}`;
+    if (!step || typeof step !== 'object' || Array.isArray(step)) throw new Error(`${where} must be an object`);
+    if (!step.status) throw new Error(`${where} needs a status`);
+    const status = normalizeStatus(step.status);
+    const times = step.times === undefined ? 1 : Number(step.times);
+    if (times !== FOREVER && !(Number.isInteger(times) && times > 0)) throw new Error(`${where}: times must be an integer > 0, or -1 for every run`);
+    if (times === FOREVER && !last) throw new Error(`${where}: times -1 (every run) only fits the last step`);
+    const outcome = { status };
+    if (step.errors !== undefined) {
+      if (!FINAL.includes(status) || !Array.isArray(step.errors)) throw new Error(`${where}: errors must be an array of {code, message} on a finished status`);
+      for (const e of step.errors) {
+        if (!e || typeof e.code !== 'string' || typeof e.message !== 'string') throw new Error(`${where}: each error needs a string code and message`);
+      }
+      outcome.errors = step.errors.map((e) => ({ code: e.code, message: e.message }));
+    }
+    if (step.detail !== undefined) {
+      const d = step.detail;
+      if (!FINAL.includes(status) || (d !== null && (typeof d !== 'object' || typeof d.code !== 'string' || typeof d.message !== 'string'))) {
+        throw new Error(`${where}: detail must be {code, message} (or null) on a finished status`);
+      }
+      outcome.detail = d && { code: d.code, message: d.message };
+    }
+    for (const field of ['failedRecordCount', 'inputRecordCount']) {
+      if (step[field] === undefined) continue;
+      const n = Number(step[field]);
+      if (!Number.isInteger(n) || n < 0) throw new Error(`${where}: ${field} must be an integer >= 0`);
+      outcome[field] = n;
+    }
+    return { outcome, times };
+  }
+
+  // Test hook: the flow's next runs (schedule ticks, on-demand runs, re-triggers, seeded
+  // runs without a final status) take these outcomes in order, then the flow's runs are
+  // random again. Replaces the flow's script; [] clears it.
+  function scriptFlowOutcomes(sandbox, flowId, steps) {
+    requireFlow(sandbox, flowId);
+    if (!Array.isArray(steps)) throw new Error('steps must be an array of {status, times?, errors?, failedRecordCount?, inputRecordCount?}');
+    behaviours.setScript(sandbox, flowId, steps.map((step, i) => scriptStep(step, i, i === steps.length - 1)));
+    return behaviours.describe(sandbox, flowId);
+  }
+
+  function flowBehaviour(sandbox, flowId) {
+    requireFlow(sandbox, flowId);
+    return behaviours.describe(sandbox, flowId);
+  }
+
+  // Test hook: the flow's schedule stops producing runs (it stays enabled, its
+  // scheduleParams unchanged) until resumeFlowRuns; ticks passed meanwhile are lost.
+  function pauseFlowRuns(sandbox, flowId) {
+    requireFlow(sandbox, flowId);
+    behaviours.pause(sandbox, flowId);
+    return behaviours.describe(sandbox, flowId);
+  }
+
+  function resumeFlowRuns(sandbox, flowId) {
+    requireFlow(sandbox, flowId);
+    behaviours.resume(sandbox, flowId);
+    return behaviours.describe(sandbox, flowId);
+  }
+
+  function liveRun(sandbox, runId) {
+    const run = store.sandbox(sandbox) && store.get(sandbox, 'runs', runId);
+    if (!run) throw new Error(`run ${runId} not found in sandbox ${sandbox}`);
+    return run;
+  }
+
+  // Test hook: the run stays as it is (scheduled or inProgress) however far the clock
+  // moves, until releaseRun or setRunOutcome.
+  function holdRun(sandbox, runId) {
+    const run = liveRun(sandbox, runId);
+    if (!live.has(runId)) throw new Error(`run ${runId} has finished (${run.metrics.statusSummary.status}); only scheduled or inProgress runs can be held`);
+    behaviours.hold(runId);
+    return run;
+  }
+
+  // Lets a held run go on: what came due while it was held (its start or finish) happens now.
+  function releaseRun(sandbox, runId) {
+    liveRun(sandbox, runId);
+    const pending = behaviours.release(runId);
+    if (pending && live.has(runId)) {
+      if (pending.type === 'start') start(sandbox, runId, clock.now());
+      else finish(sandbox, runId, clock.now());
+    }
+    return store.get(sandbox, 'runs', runId);
+  }
+
   // Runs that started at `ticks` (at or before now): finished ones are complete at
   // once; runs still going stay in progress and finish later (forced inProgress:
   // at least a minute from now).
@@ -167,15 +275,20 @@ function createRunEngine({ store, clock, seed }) {
     const runs = [];
     let latest = null;
     for (const t of ticks) {
+      // A given final status wins over the flow's script (and leaves it unused).
+      const scripted = forced && forced !== 'inProgress' ? null : behaviours.take(sandbox, flow.id);
       const startedAt = Math.min(t + startOffset(), now);
       const completedAt = startedAt + duration();
       const run = newRun({ store, sandbox: sb, flow, kind, at: t, startedAt });
-      if (forced === 'inProgress' || completedAt > now) {
+      if (forced === 'inProgress' || completedAt > now || (scripted && scripted.status === 'inProgress')) {
         live.set(run.id, info);
         const finishAt = forced === 'inProgress' ? Math.max(completedAt, now + duration()) : completedAt;
         heap.push({ t: finishAt, type: 'finish', sandbox, runId: run.id });
+        if (scripted) behaviours.assign(run.id, scripted);
       } else {
-        const outcome = resolveOutcome(rng, kind, forced || rollStatus(rng, kind, profile), profile);
+        const outcome = scripted
+          ? resolveOutcome(rng, kind, scripted.status, profile, scripted)
+          : resolveOutcome(rng, kind, forced || rollStatus(rng, kind, profile), profile);
         applyOutcome(run, info, outcome, rng, completedAt);
         run.updatedAt = completedAt;
         if (!latest || startedAt > latest.metrics.durationSummary.startedAtUTC) latest = run;
@@ -207,6 +320,12 @@ function createRunEngine({ store, clock, seed }) {
     unscheduleFlow,
     createRun,
     setRunOutcome,
+    scriptFlowOutcomes,
+    flowBehaviour,
+    pauseFlowRuns,
+    resumeFlowRuns,
+    holdRun,
+    releaseRun,
     historicalRuns,
     backfill,
     advanceTo,

@@ -109,6 +109,11 @@ function resolveOutcome(rng, kind, status, profile = {}, forced = {}) {
     outcome.input = Math.max(outcome.input, outcome.failed);
   }
   if (Array.isArray(forced.errors)) outcome.errors = forced.errors.map((e) => ({ code: e.code, message: e.message }));
+  // Forced errors describe the whole failure: the activity's cause is the forced `detail` or none,
+  // never a rolled one (that would put two unrelated failures in one run).
+  if (Array.isArray(forced.errors) || forced.detail !== undefined) {
+    outcome.detail = forced.detail ? { code: forced.detail.code, message: forced.detail.message } : null;
+  }
   if (forced.inputRecordCount !== undefined) outcome.input = Number(forced.inputRecordCount);
   return outcome;
 }

@@ -28,6 +28,8 @@ function sourceMetrics(info, o, rng, startedAt, completedAt) {
   const targetId = flow.targetConnectionIds[0];
   const batchRef = [{ id: targetId, type: 'TargetConnection', reference: { type: 'Batch', ids: [batchId] } }];
   const extensionErrors = o.detail ? [o.detail] : NONE;
+  // What the failed records are reported under: the activity's cause, else the run's first error.
+  const failedCause = o.detail || o.errors[0];
 
   const activities = [{
     id: copyId,
@@ -69,7 +71,7 @@ function sourceMetrics(info, o, rng, startedAt, completedAt) {
         outputRecordCount: output,
         failedRecordCount: o.failed,
         skippedRecordCount: 0,
-        ...(o.failed > 0 ? { failedInfo: [{ code: o.detail ? o.detail.code : o.errors[0].code, message: o.detail ? o.detail.message : o.errors[0].message, count: o.failed, type: 'Error' }] } : {}),
+        ...(o.failed > 0 && failedCause ? { failedInfo: [{ code: failedCause.code, message: failedCause.message, count: o.failed, type: 'Error' }] } : {}),
       },
       fileSummary: { inputFileCount: files, outputFileCount: copyFailed ? 0 : files, activityRefs: [copyId] },
       statusSummary: { status: o.status, errors: o.errors.length ? o.errors : NONE, activityRefs: activities.map((a) => a.id) },
