@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { errorCategory } from '../../shared/aep/errorCategories';
 import { flowKind, type FlowKind } from '../../shared/aep/flows';
 import type { RunTimeField } from '../../shared/aep/runFilters';
 import { failedRecordRatio, runRecordCounts, runStatus, simplifyRun, type RunStatus } from '../../shared/aep/runs';
@@ -90,7 +91,10 @@ export function flowInfo(flow: IDataObject): FlowInfo {
 	return { name: String(flow.name ?? ''), kind: flowKind(flow), flowSpecId: (flow.flowSpec as IDataObject | undefined)?.id as string | undefined };
 }
 
-/** One output item per run: the flow's name and the run's essentials, with the raw run kept under `run`. */
+/**
+ * One output item per run: the flow's name and the run's essentials, with the raw run kept under
+ * `run`. `errorCategory` sums up the errors for routing (null when the run has none).
+ */
 export function eventItem(run: IDataObject, flow: FlowInfo | undefined, event: string): IDataObject {
 	const simple = simplifyRun(run);
 	return {
@@ -102,6 +106,7 @@ export function eventItem(run: IDataObject, flow: FlowInfo | undefined, event: s
 		flowSpecId: flow?.flowSpecId ?? ((run.flowSpec as IDataObject | undefined)?.id as string | undefined) ?? null,
 		records: { ...simple.records },
 		errors: simple.errors.map((error) => ({ ...error })),
+		errorCategory: errorCategory(simple.errors, flow?.kind),
 		run,
 	};
 }

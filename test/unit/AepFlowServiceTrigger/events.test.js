@@ -65,8 +65,9 @@ describe('events', () => {
 			event: 'failedRun', flowName: 'Salesforce Contacts', flowType: 'source', runId: 'run-failed', flowId: 'flow-1', status: 'failed',
 			startedAt: '2026-01-01T08:00:00.000Z', completedAt: '2026-01-01T08:02:30.000Z', durationSeconds: 150,
 			records: { input: 1000, output: 990, failed: 0 }, errors: [{ code: 'CONNECTOR-1001-500', message: 'copy failed', source: 'run' }],
-			flowSpecId: 'spec-1', run: raw,
+			flowSpecId: 'spec-1', errorCategory: 'sourceUnreachable', run: raw,
 		});
+		expect(eventItem(run('inProgress'), undefined, 'newRun').errorCategory).toBeNull();
 	});
 });
 
