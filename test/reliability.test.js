@@ -206,7 +206,7 @@ describe('paging always ends', () => {
 		const driver = trigger({});
 		await driver.poll();
 		const cursor = JSON.stringify(driver.state.cursor);
-		const runPage = (id) => ({ items: [{ id, flowId: flow.id, updatedAt: Date.now(), metrics: { statusSummary: { status: 'failed' } } }], _links: { next: { href: '/runs?continuationToken=loop' } } });
+		const runPage = (id) => ({ items: [{ id, flowId: flow.id, updatedAt: env.sim.clock.now(), metrics: { statusSummary: { status: 'failed' } } }], _links: { next: { href: '/runs?continuationToken=loop' } } });
 		env.sim.faults.add({ method: 'GET', path: RUNS, status: 200, body: runPage('r1'), times: 1 });
 		env.sim.faults.add({ method: 'GET', path: RUNS, status: 200, body: runPage('r2'), times: 1 });
 		await expect(driver.poll()).rejects.toThrow('Reading the runs since the last poll stopped: Adobe sent a continuation token it had sent before');

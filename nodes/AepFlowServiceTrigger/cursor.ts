@@ -14,6 +14,11 @@ export interface CursorState {
 	cursor: number;
 	/** Emitted event keys with the time-field value they had, pruned by age and size. */
 	emitted: Record<string, number>;
+	/**
+	 * Set when the remembered keys were lost (damaged static data): every run stamped up to this time
+	 * was handled before, so it counts as emitted. Dropped once the overlap window has passed it.
+	 */
+	handledThrough?: number;
 }
 
 export interface CursorOptions {
@@ -35,9 +40,87 @@ export function startState(cursor: number): CursorState {
 
 /** Reads a stored state, or undefined when there is none (first activation) or it is not ours. */
 export function loadState(stored: unknown): CursorState | undefined {
-	const value = stored as Partial<CursorState> | undefined;
-	if (!value || value.version !== 1 || typeof value.cursor !== 'number' || !Number.isFinite(value.cursor)) return undefined;
-	return { version: 1, cursor: value.cursor, emitted: { ...(value.emitted ?? {}) } };
+	return repairState(stored).state;
+}
+
+export interface RepairedState {
+	/** The state to go on from; undefined means start afresh (a first activation). */
+	state: CursorState | undefined;
+	/** What was wrong and what was done about it, for n8n's log. */
+	warnings: string[];
+}
+
+/** The time of the newest remembered run not after `notAfter`, if any. */
+export function newestRemembered(emitted: Record<string, number>, notAfter = Infinity): number | undefined {
+	let newest: number | undefined;
+	for (const at of Object.values(emitted)) if (at <= notAfter && (newest === undefined || at > newest)) newest = at;
+	return newest;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A stored time as a finite, non-negative number, also from numeric text. */
+function storedTime(value: unknown): number | undefined {
+	const number = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
+	return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? number : undefined;
+}
+
+/**
+ * Reads a stored state whatever it holds: wrong types, `null` entries, arrays where maps belong, a
+ * negative or text cursor, a cursor beyond `notAfter` (the poll's clock plus skew), a huge remembered
+ * map. What can be repaired is; what cannot starts afresh. Either way nothing remembered fires again
+ * and nothing from before the activation fires, and each repair is reported.
+ */
+export function repairState(stored: unknown, { notAfter = Infinity, options = DEFAULT_CURSOR_OPTIONS }: { notAfter?: number; options?: CursorOptions } = {}): RepairedState {
+	const warnings: string[] = [];
+	let damaged = false;
+	if (stored === undefined) return { state: undefined, warnings };
+	if (!isPlainObject(stored) || stored.version !== 1) {
+		warnings.push('The stored trigger state is not one this version knows; starting afresh from the newest run.');
+		return { state: undefined, warnings };
+	}
+	const emitted: Record<string, number> = {};
+	if (isPlainObject(stored.emitted)) {
+		let dropped = 0;
+		for (const [key, value] of Object.entries(stored.emitted)) {
+			const at = storedTime(value);
+			if (at === undefined) dropped++;
+			else emitted[key] = at;
+		}
+		if (dropped) warnings.push(`Dropped ${dropped} remembered run${dropped === 1 ? '' : 's'} whose time was not a number; runs up to the cursor count as handled.`);
+		damaged = dropped > 0;
+	} else if (stored.emitted !== undefined) {
+		warnings.push('The remembered runs were not a map; they were reset, and runs up to the cursor count as handled.');
+		damaged = true;
+	}
+	let cursor = storedTime(stored.cursor);
+	if (cursor === undefined) {
+		// The newest remembered run is a safe place to go on from: everything before it was handled.
+		const newest = newestRemembered(emitted, notAfter) ?? -1;
+		if (newest < 0) {
+			warnings.push('The stored cursor was not a time and nothing was remembered; starting afresh from the newest run.');
+			return { state: undefined, warnings };
+		}
+		warnings.push('The stored cursor was not a time; going on from the newest remembered run.');
+		cursor = newest;
+	}
+	if (cursor > notAfter) {
+		const back = newestRemembered(emitted, notAfter);
+		warnings.push(
+			`The stored cursor (${new Date(cursor).toISOString()}) was in the future; it was moved back to ${back === undefined ? 'now' : 'the newest remembered run'}.`,
+		);
+		if (back === undefined) damaged = true;
+		cursor = back ?? notAfter;
+	}
+	const state: CursorState = { version: 1, cursor, emitted };
+	const handledThrough = storedTime(stored.handledThrough);
+	if (damaged) state.handledThrough = Math.max(cursor, handledThrough ?? 0);
+	else if (handledThrough !== undefined) state.handledThrough = Math.min(handledThrough, cursor);
+	if (Object.keys(emitted).length > options.maxRemembered) {
+		warnings.push(`The trigger remembered ${Object.keys(emitted).length} runs, more than ${options.maxRemembered}; the oldest were forgotten.`);
+		return { state: prune(state, options), warnings };
+	}
+	return { state, warnings };
 }
 
 /** The lower bound (inclusive) of the next read. */
@@ -49,6 +132,10 @@ export interface Candidate<T> {
 	key: string;
 	/** The run's time-field value, epoch ms. */
 	at: number;
+	/** False for a run without a usable time: it is judged where the cursor stands and cannot move it. */
+	movesCursor?: boolean;
+	/** When the run is remembered as emitted, if not at `at` (a run without a time is remembered at the poll's clock). */
+	rememberAt?: number;
 	/** Whether the run is an event the user asked for (already filtered server-side where possible). */
 	matches: boolean;
 	value: T;
@@ -59,24 +146,31 @@ export interface StepResult<T> {
 	emit: T[];
 	/** True when the cap stopped the walk before the end of the candidates. */
 	capped: boolean;
+	/** True when the walk stopped at a candidate stamped after `notAfter`: it is handled when its time comes. */
+	deferred: boolean;
 }
 
 /**
  * Walks candidates (ascending by `at`) and decides what to emit, stopping once `cap` events are
- * emitted. The cursor moves to the last handled candidate only.
+ * emitted, or at the first candidate stamped after `notAfter` (the poll's clock plus skew): a run
+ * stamped in the future must not carry the cursor past the runs that come after it in real time.
+ * The cursor moves to the last handled candidate only.
  */
-export function step<T>(state: CursorState, candidates: Array<Candidate<T>>, cap: number): StepResult<T> {
-	const next: CursorState = { version: 1, cursor: state.cursor, emitted: { ...state.emitted } };
+export function step<T>(state: CursorState, candidates: Array<Candidate<T>>, cap: number, notAfter = Infinity): StepResult<T> {
+	const next: CursorState = { ...state, emitted: { ...state.emitted } };
 	const emit: T[] = [];
+	const handledBefore = (candidate: Candidate<T>) =>
+		next.emitted[candidate.key] !== undefined || (next.handledThrough !== undefined && candidate.movesCursor !== false && candidate.at <= next.handledThrough);
 	for (const candidate of candidates) {
-		if (candidate.matches && next.emitted[candidate.key] === undefined) {
-			if (emit.length >= cap) return { state: next, emit, capped: true };
+		if (candidate.at > notAfter) return { state: next, emit, capped: false, deferred: true };
+		if (candidate.matches && !handledBefore(candidate)) {
+			if (emit.length >= cap) return { state: next, emit, capped: true, deferred: false };
 			emit.push(candidate.value);
-			next.emitted[candidate.key] = candidate.at;
+			next.emitted[candidate.key] = candidate.rememberAt ?? candidate.at;
 		}
-		next.cursor = Math.max(next.cursor, candidate.at);
+		if (candidate.movesCursor !== false) next.cursor = Math.max(next.cursor, candidate.at);
 	}
-	return { state: next, emit, capped: false };
+	return { state: next, emit, capped: false, deferred: false };
 }
 
 /** Forgets emitted keys that can no longer be read again, and bounds how many are kept. */
@@ -86,5 +180,8 @@ export function prune(state: CursorState, options: CursorOptions = DEFAULT_CURSO
 		.filter(([, at]) => at >= horizon)
 		.sort((a, b) => b[1] - a[1])
 		.slice(0, options.maxRemembered);
-	return { version: 1, cursor: state.cursor, emitted: Object.fromEntries(kept) };
+	const pruned: CursorState = { version: 1, cursor: state.cursor, emitted: Object.fromEntries(kept) };
+	// Kept while a read could still reach runs at or before it.
+	if (state.handledThrough !== undefined && state.handledThrough >= readFrom(state, options)) pruned.handledThrough = state.handledThrough;
+	return pruned;
 }

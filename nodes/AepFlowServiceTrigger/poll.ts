@@ -3,12 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { echoed, idProblem } from '../shared/aep/inputChecks';
 import { type RunTimeField, runPropertyFilters } from '../shared/aep/runFilters';
+import { epochMsOf } from '../shared/aep/runTimes';
 import { entityPages } from '../shared/flowservice/entities';
 import { listValues } from '../shared/transport/filters';
 import { MAX_PAGE_SIZE } from '../shared/transport/paging';
 import type { AepRequest } from '../shared/transport/request';
 import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
-import { DEFAULT_CURSOR_OPTIONS, loadState, prune, readFrom, startState, step, type CursorState } from './cursor';
+import { DEFAULT_CURSOR_OPTIONS, newestRemembered, prune, readFrom, repairState, startState, step, type CursorState } from './cursor';
 import { eventKey, isEvent, isTriggerEvent, readEventSettings, RUN_EVENTS, runFilters, timeField, type EventSettings, type TriggerEvent } from './events/eventRegistry';
 import { EVENT_PARAMETER, eventItem, flowInfo, type FlowFilterSettings, type FlowInfo, type ParameterReader } from './events/runEvent';
 
@@ -16,6 +17,8 @@ const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
 const FLOW_CACHE_TTL_MS = 6 * 3_600_000;
 const FLOW_CACHE_SIZE = 1_000;
 const FLOW_LOOKUP_CHUNK = 50;
+/** How far ahead of the poll's clock a run may be stamped and still count as now (clocks drift). */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 interface CachedFlow extends FlowInfo {
 	fetchedAt: number;
@@ -63,7 +66,12 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 
 	if (context.getMode() === 'manual') return await reader.latestEvent();
 
-	let state = staticData.event === settings.event ? loadState(staticData.cursor) : undefined;
+	let state: CursorState | undefined;
+	if (staticData.event === settings.event) {
+		const repaired = repairState(staticData.cursor, { notAfter: Date.now() + CLOCK_SKEW_MS });
+		for (const warning of repaired.warnings) context.logger.warn(`AEP Flow Service Trigger: ${warning}`);
+		state = repaired.state;
+	}
 	if (!state) {
 		const lookbackMs = Math.max(0, options.lookbackHours ?? 0) * 3_600_000;
 		state = await reader.anchor(lookbackMs);
@@ -103,6 +111,42 @@ class RunReader {
 		this.deadline = Date.now() + budgetMs * 0.6;
 	}
 
+	/** Adobe's clock, from the Date header of its last answer; n8n's until one arrived. */
+	private adobeNow: number | undefined;
+
+	/** The latest time a run may be stamped with and be handled now: the poll's clock plus a skew allowance. */
+	private notAfter(): number {
+		return (this.adobeNow ?? Date.now()) + CLOCK_SKEW_MS;
+	}
+
+	private warn(message: string): void {
+		this.context.logger.warn(`AEP Flow Service Trigger: ${message}`);
+	}
+
+	/**
+	 * A run's time on the cursor's field, as epoch ms. Seconds and ISO text are normalised; a run
+	 * without a usable time is judged where the cursor stands (it cannot move the cursor), with a warning.
+	 */
+	private timeOf(run: IDataObject): number | undefined {
+		const at = epochMsOf(run[this.field]);
+		if (at === undefined) this.warn(`run ${String(run.id)} has no usable ${this.field} (${JSON.stringify(run[this.field]) ?? 'missing'}); it is judged at the cursor.`);
+		return at;
+	}
+
+	/** Whether a run is an event; a run of an unexpected shape is set aside with a warning instead of failing the poll. */
+	private judged(run: IDataObject): { key: string; matches: boolean } | undefined {
+		if (typeof run?.id !== 'string' || run.id === '') {
+			this.warn(`a run without an ID was set aside: ${JSON.stringify(run)?.slice(0, 200)}`);
+			return undefined;
+		}
+		try {
+			return { key: eventKey(run, this.settings.event), matches: isEvent(run, this.kindOf(run), this.settings) };
+		} catch (error) {
+			this.warn(`run ${run.id} could not be judged and was set aside: ${(error as Error).message}`);
+			return undefined;
+		}
+	}
+
 	/** Every call of a poll (runs and flow lookups) keeps within the poll's time budget. */
 	private withinBudget(request: AepRequest): AepRequest {
 		const remaining = Math.max(1_000, this.deadline - Date.now());
@@ -121,6 +165,10 @@ class RunReader {
 			pageSize,
 			prepareRequest: (request) => this.withinBudget(request),
 			stopWhen: () => Date.now() >= this.deadline,
+			onHeaders: (headers) => {
+				const date = Date.parse(String(headers.date ?? ''));
+				if (Number.isFinite(date)) this.adobeNow = date;
+			},
 		});
 	}
 
@@ -155,9 +203,14 @@ class RunReader {
 
 	/** Runs that could be events before the flow is known: they need the flow looked up. */
 	private maybeEvents(runs: IDataObject[], state?: CursorState): IDataObject[] {
-		return runs.filter(
-			(run) => isEvent(run, 'unknown', { ...this.settings, flowKind: 'all' }) && state?.emitted[eventKey(run, this.settings.event)] === undefined,
-		);
+		return runs.filter((run) => {
+			try {
+				return isEvent(run, 'unknown', { ...this.settings, flowKind: 'all' }) && state?.emitted[eventKey(run, this.settings.event)] === undefined;
+			} catch {
+				// Judged (and reported) again once the flows are known; an odd run needs no flow lookup.
+				return false;
+			}
+		});
 	}
 
 	async latestEvent(): Promise<IDataObject[] | null> {
@@ -175,42 +228,68 @@ class RunReader {
 	async anchor(lookbackMs: number): Promise<CursorState> {
 		let state: CursorState | undefined;
 		for await (const runs of this.pages('the runs before activation', '/runs', { property: runPropertyFilters([{ flowIds: this.settings.flowIds }]), orderby: `-${this.field}` })) {
+			const timed = runs.map((run) => ({ run, at: epochMsOf(run[this.field]) })).filter((entry): entry is { run: IDataObject; at: number } => entry.at !== undefined);
 			if (!state) {
-				if (runs.length === 0) return startState(0);
-				state = startState(Number(runs[0][this.field]) - lookbackMs);
+				if (timed.length === 0) return startState(0);
+				// A run stamped in the future must not set the cursor past the runs still to come.
+				const newest = Math.min(Math.max(...timed.map((entry) => entry.at)), this.notAfter());
+				state = startState(newest - lookbackMs);
 				if (lookbackMs > 0) return state;
 			}
 			const windowStart = readFrom(state, DEFAULT_CURSOR_OPTIONS);
-			const inWindow = runs.filter((run) => Number(run[this.field]) >= windowStart);
-			for (const run of inWindow) state.emitted[eventKey(run, this.settings.event)] = Number(run[this.field]);
+			const inWindow = timed.filter((entry) => entry.at >= windowStart);
+			for (const { run, at } of inWindow) if (typeof run.id === 'string') state.emitted[eventKey(run, this.settings.event)] = at;
 			// Newest first: once a page reaches past the window, the pages after it hold nothing to remember.
-			if (inWindow.length < runs.length) break;
+			if (inWindow.length < timed.length) break;
 		}
 		return state ?? startState(0);
 	}
 
 	/** Reads forward from the cursor (with overlap), emitting at most `cap` events; stops early near the budget. */
 	async readSince(start: CursorState, cap: number): Promise<{ state: CursorState; emit: IDataObject[] }> {
+		const result = await this.readForward(start, cap);
+		// Adobe's clock is known once it answered: a cursor beyond it (damaged data, or n8n's clock far
+		// ahead) would hide every run to come, so it moves back to Adobe's now and that window is read.
+		const notAfter = this.notAfter();
+		if (start.cursor <= notAfter) return result;
+		const back = newestRemembered(start.emitted, notAfter);
+		const moved: CursorState = back === undefined ? { ...start, cursor: notAfter, handledThrough: notAfter } : { ...start, cursor: back };
+		this.warn(`the stored cursor (${new Date(start.cursor).toISOString()}) was ahead of Adobe's clock; it was moved back to ${new Date(moved.cursor).toISOString()}.`);
+		return await this.readForward(moved, cap);
+	}
+
+	private async readForward(start: CursorState, cap: number): Promise<{ state: CursorState; emit: IDataObject[] }> {
 		let state = start;
 		const emit: IDataObject[] = [];
 		const query = { property: runFilters(this.settings, readFrom(start, DEFAULT_CURSOR_OPTIONS)), orderby: this.field };
 		for await (const pageRuns of this.pages('the runs since the last poll', '/runs', query)) {
-			const runs = [...pageRuns].sort((a, b) => Number(a[this.field]) - Number(b[this.field]));
-			await this.ensureFlows(this.maybeEvents(runs, state));
-			const result = step(
-				state,
-				runs.map((run) => ({
-					key: eventKey(run, this.settings.event),
-					at: Number(run[this.field]),
-					matches: isEvent(run, this.kindOf(run), this.settings),
-					value: run,
-				})),
-				cap - emit.length,
-			);
+			const cursorNow = state.cursor;
+			const runs = pageRuns
+				.filter((run) => run !== null && typeof run === 'object')
+				.map((run) => {
+					const at = this.timeOf(run);
+					return { run, at: at ?? cursorNow, timed: at !== undefined };
+				})
+				.sort((a, b) => a.at - b.at);
+			await this.ensureFlows(this.maybeEvents(runs.map((entry) => entry.run), state));
+			const candidates = [];
+			for (const { run, at, timed } of runs) {
+				const verdict = this.judged(run);
+				if (verdict) candidates.push({ ...verdict, at, value: run, movesCursor: timed, rememberAt: timed ? at : this.notAfter() });
+			}
+			const result = step(state, candidates, cap - emit.length, this.notAfter());
 			state = result.state;
-			emit.push(...result.emit.map((run) => this.shape(run)));
-			// The cursor stands on the last run handled: the next poll goes on from there.
-			if (result.capped) break;
+			for (const run of result.emit) {
+				try {
+					emit.push(this.shape(run));
+				} catch (error) {
+					this.warn(`run ${String(run.id)} fired but its item could not be shaped; the raw run is sent: ${(error as Error).message}`);
+					emit.push({ event: this.settings.event, runId: run.id, flowId: run.flowId ?? null, run });
+				}
+			}
+			// The cursor stands on the last run handled: the next poll goes on from there. Runs stamped
+			// after the poll's clock wait for their time (they sort last, so nothing after them is skipped).
+			if (result.capped || result.deferred) break;
 		}
 		return { state, emit };
 	}

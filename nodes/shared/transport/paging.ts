@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { aepRequest, type AepContext, type AepRequest } from './request';
+import { aepRequest, aepRequestFull, type AepContext, type AepRequest } from './request';
 
 /** Adobe caps list pages at 100 entities. */
 export const MAX_PAGE_SIZE = 100;
@@ -100,6 +100,8 @@ export interface PageOptions {
 	prepareRequest?: (request: AepRequest) => AepRequest;
 	/** Asked between pages, once a page is read and checked: true ends the list there, e.g. when a time budget is spent. */
 	stopWhen?: () => boolean;
+	/** Told each page's response headers (lower-case names), e.g. to read Adobe's clock from `Date`. */
+	onHeaders?: (headers: IDataObject) => void;
 }
 
 /**
@@ -113,9 +115,10 @@ export async function* continuationPages(context: AepContext, request: AepReques
 	const prepare = options.prepareRequest ?? ((unchanged: AepRequest) => unchanged);
 	let token: string | undefined;
 	do {
-		const page = await aepRequest<ListEnvelope>(context, prepare({ ...request, query: { ...request.query, limit, continuationToken: token } }));
+		const { body: page, headers } = await aepRequestFull<ListEnvelope>(context, prepare({ ...request, query: { ...request.query, limit, continuationToken: token } }));
+		options.onHeaders?.(headers);
 		const items = guard.itemsOf(page);
-		token = continuationTokenOf(page);
+		token = page && continuationTokenOf(page);
 		yield items;
 		if (token) guard.accept(items, token);
 	} while (token && !options.stopWhen?.());

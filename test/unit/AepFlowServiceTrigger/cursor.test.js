@@ -54,3 +54,47 @@ describe('cursor', () => {
 		expect(loadState({ version: 2, cursor: 1 })).toBeUndefined();
 	});
 });
+
+describe('a stored state nothing can poison', () => {
+	const { repairState } = require('../../../dist/nodes/AepFlowServiceTrigger/cursor');
+	const good = { version: 1, cursor: 1000, emitted: { a: 900, b: 950 } };
+
+	test.each([
+		['no state (first activation)', undefined, undefined, 0],
+		['a foreign object', { hello: 'world' }, undefined, 1],
+		['an array', [1, 2, 3], undefined, 1],
+		['null', null, undefined, 1],
+		['an unknown version', { ...good, version: 7 }, undefined, 1],
+		['a text cursor that is a number', { ...good, cursor: '1000' }, good, 0],
+		['a text cursor, runs remembered', { ...good, cursor: 'soon' }, { version: 1, cursor: 950, emitted: good.emitted }, 1],
+		['a negative cursor, nothing remembered', { version: 1, cursor: -5, emitted: {} }, undefined, 1],
+		['null and text entries among the remembered runs', { ...good, emitted: { a: 900, b: null, c: 'x', d: '950' } }, { version: 1, cursor: 1000, emitted: { a: 900, d: 950 }, handledThrough: 1000 }, 1],
+		['an array where the remembered map belongs', { ...good, emitted: ['a', 'b'] }, { version: 1, cursor: 1000, emitted: {}, handledThrough: 1000 }, 1],
+	])('%s', (_name, stored, expected, warnings) => {
+		const repaired = repairState(stored);
+		expect(repaired.state).toEqual(expected);
+		expect(repaired.warnings).toHaveLength(warnings);
+		if (repaired.state) expect(Number.isFinite(repaired.state.cursor)).toBe(true);
+	});
+
+	test('a cursor in the future is moved back to the newest remembered run', () => {
+		const repaired = repairState({ ...good, cursor: 5_000 }, { notAfter: 2_000 });
+		expect(repaired.state.cursor).toBe(950);
+		expect(repaired.warnings[0]).toMatch(/in the future/);
+	});
+
+	test('a huge remembered map is cut to the newest, within the bound', () => {
+		const emitted = Object.fromEntries(Array.from({ length: 12_000 }, (_, i) => [`run-${i}`, 1_000_000 + i]));
+		const repaired = repairState({ version: 1, cursor: 1_012_000, emitted });
+		expect(Object.keys(repaired.state.emitted)).toHaveLength(DEFAULT_CURSOR_OPTIONS.maxRemembered);
+		expect(repaired.state.emitted['run-11999']).toBe(1_011_999);
+		expect(repaired.warnings[0]).toMatch(/12000 runs/);
+	});
+
+	test('the walk stops at a candidate stamped after the clock and keeps the cursor before it', () => {
+		const result = step(startState(0), [candidate('a', 10), candidate('b', 20), candidate('future', 9_999), candidate('later', 10_000)], 10, 100);
+		expect(result.emit.map((run) => run.id)).toEqual(['a', 'b']);
+		expect(result.deferred).toBe(true);
+		expect(result.state.cursor).toBe(20);
+	});
+});
