@@ -4,13 +4,27 @@ import { NodeOperationError } from 'n8n-workflow';
 import { echoed, idProblem } from '../shared/aep/inputChecks';
 import { type RunTimeField, runPropertyFilters } from '../shared/aep/runFilters';
 import { epochMsOf } from '../shared/aep/runTimes';
+import { simplifyRun } from '../shared/aep/runs';
 import { entityPages } from '../shared/flowservice/entities';
 import { listValues } from '../shared/transport/filters';
 import { MAX_PAGE_SIZE } from '../shared/transport/paging';
 import type { AepRequest } from '../shared/transport/request';
 import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
 import { DEFAULT_CURSOR_OPTIONS, newestRemembered, prune, readFrom, repairState, startState, step, type CursorState } from './cursor';
-import { eventKey, isEvent, isTriggerEvent, readEventSettings, RUN_EVENTS, runFilters, timeField, type EventSettings, type TriggerEvent } from './events/eventRegistry';
+import {
+	eventDetails,
+	eventHorizon,
+	eventKey,
+	isEvent,
+	isTriggerEvent,
+	readEventSettings,
+	RUN_EVENTS,
+	runFilters,
+	timeField,
+	withUsualDuration,
+	type EventSettings,
+	type TriggerEvent,
+} from './events/eventRegistry';
 import { EVENT_PARAMETER, eventItem, flowInfo, type FlowFilterSettings, type FlowInfo, type ParameterReader } from './events/runEvent';
 
 const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
@@ -19,6 +33,20 @@ const FLOW_CACHE_SIZE = 1_000;
 const FLOW_LOOKUP_CHUNK = 50;
 /** How far ahead of the poll's clock a run may be stamped and still count as now (clocks drift). */
 const CLOCK_SKEW_MS = 5 * 60_000;
+/** How many of a flow's latest successful runs its usual duration is the median of. */
+const USUAL_DURATION_SAMPLE = 10;
+
+/** The median duration in minutes of finished runs, or null when none has a start and an end. */
+function medianMinutes(runs: IDataObject[]): number | null {
+	const durations = runs
+		.map((run) => simplifyRun(run).durationSeconds)
+		.filter((seconds): seconds is number => typeof seconds === 'number')
+		.sort((a, b) => a - b);
+	if (durations.length === 0) return null;
+	const middle = Math.floor(durations.length / 2);
+	const seconds = durations.length % 2 ? durations[middle] : (durations[middle - 1] + durations[middle]) / 2;
+	return Math.round(seconds / 6) / 10;
+}
 
 interface CachedFlow extends FlowInfo {
 	fetchedAt: number;
@@ -114,9 +142,19 @@ class RunReader {
 	/** Adobe's clock, from the Date header of its last answer; n8n's until one arrived. */
 	private adobeNow: number | undefined;
 
+	/** Adobe's now, as far as this poll knows it. */
+	private now(): number {
+		return this.adobeNow ?? Date.now();
+	}
+
 	/** The latest time a run may be stamped with and be handled now: the poll's clock plus a skew allowance. */
 	private notAfter(): number {
-		return (this.adobeNow ?? Date.now()) + CLOCK_SKEW_MS;
+		return this.now() + CLOCK_SKEW_MS;
+	}
+
+	/** The latest time-field value a run may have to be judged now: the clock, or earlier for an event that needs runs to age. */
+	private horizon(): number {
+		return eventHorizon(this.settings, this.now(), CLOCK_SKEW_MS);
 	}
 
 	private warn(message: string): void {
@@ -140,7 +178,7 @@ class RunReader {
 			return undefined;
 		}
 		try {
-			return { key: eventKey(run, this.settings.event), matches: isEvent(run, this.kindOf(run), this.settings) };
+			return { key: eventKey(run, this.settings.event), matches: isEvent(run, this.kindOf(run), this.settings, this.now()) };
 		} catch (error) {
 			this.warn(`run ${run.id} could not be judged and was set aside: ${(error as Error).message}`);
 			return undefined;
@@ -198,14 +236,37 @@ class RunReader {
 
 	private shape(run: IDataObject): IDataObject {
 		const flow = this.flows[String(run.flowId)];
-		return eventItem(run, flow && { name: flow.name, kind: flow.kind, flowSpecId: flow.flowSpecId }, this.settings.event);
+		return {
+			...eventItem(run, flow && { name: flow.name, kind: flow.kind, flowSpecId: flow.flowSpecId }, this.settings.event),
+			...eventDetails(run, this.settings, this.now()),
+		};
+	}
+
+	/**
+	 * Adds each item's flow's usual run duration: the median of its last successful runs, one request
+	 * per flow, only while the poll's budget lasts (null when unknown or out of time).
+	 */
+	async withUsualDurations(items: IDataObject[]): Promise<IDataObject[]> {
+		if (!withUsualDuration(this.settings.event) || items.length === 0) return items;
+		const medians = new Map<string, number | null>();
+		for (const flowId of new Set(items.map((item) => String(item.flowId)))) {
+			if (Date.now() >= this.deadline) break;
+			const recent = await this.firstPage(
+				'the recent runs of a flow',
+				'/runs',
+				{ property: runPropertyFilters([{ flowIds: [flowId] }, { statuses: ['success'] }]), orderby: '-createdAt' },
+				USUAL_DURATION_SAMPLE,
+			);
+			medians.set(flowId, medianMinutes(recent));
+		}
+		return items.map((item) => ({ ...item, usualDurationMinutes: medians.get(String(item.flowId)) ?? null }));
 	}
 
 	/** Runs that could be events before the flow is known: they need the flow looked up. */
 	private maybeEvents(runs: IDataObject[], state?: CursorState): IDataObject[] {
 		return runs.filter((run) => {
 			try {
-				return isEvent(run, 'unknown', { ...this.settings, flowKind: 'all' }) && state?.emitted[eventKey(run, this.settings.event)] === undefined;
+				return isEvent(run, 'unknown', { ...this.settings, flowKind: 'all' }, this.now()) && state?.emitted[eventKey(run, this.settings.event)] === undefined;
 			} catch {
 				// Judged (and reported) again once the flows are known; an odd run needs no flow lookup.
 				return false;
@@ -217,8 +278,8 @@ class RunReader {
 		const page = await this.firstPage('the latest runs', '/runs', { property: runFilters(this.settings), orderby: `-${this.field}` }, 50);
 		const runs = this.maybeEvents(page);
 		await this.ensureFlows(runs);
-		const latest = runs.find((run) => isEvent(run, this.kindOf(run), this.settings));
-		return latest ? [this.shape(latest)] : null;
+		const latest = runs.find((run) => isEvent(run, this.kindOf(run), this.settings, this.now()));
+		return latest ? await this.withUsualDurations([this.shape(latest)]) : null;
 	}
 
 	/**
@@ -232,15 +293,16 @@ class RunReader {
 			if (!state) {
 				if (timed.length === 0) return startState(0);
 				// A run stamped in the future must not set the cursor past the runs still to come.
-				const newest = Math.min(Math.max(...timed.map((entry) => entry.at)), this.notAfter());
+				const newest = Math.min(Math.max(...timed.map((entry) => entry.at)), this.horizon());
 				state = startState(newest - lookbackMs);
 				if (lookbackMs > 0) return state;
 			}
 			const windowStart = readFrom(state, DEFAULT_CURSOR_OPTIONS);
-			const inWindow = timed.filter((entry) => entry.at >= windowStart);
+			// Runs after the cursor (too young to be judged yet, for an event that needs runs to age) are left to later polls.
+			const inWindow = timed.filter((entry) => entry.at >= windowStart && entry.at <= (state as CursorState).cursor);
 			for (const { run, at } of inWindow) if (typeof run.id === 'string') state.emitted[eventKey(run, this.settings.event)] = at;
 			// Newest first: once a page reaches past the window, the pages after it hold nothing to remember.
-			if (inWindow.length < timed.length) break;
+			if (timed.some((entry) => entry.at < windowStart)) break;
 		}
 		return state ?? startState(0);
 	}
@@ -251,11 +313,12 @@ class RunReader {
 		// Adobe's clock is known once it answered: a cursor beyond it (damaged data, or n8n's clock far
 		// ahead) would hide every run to come, so it moves back to Adobe's now and that window is read.
 		const notAfter = this.notAfter();
-		if (start.cursor <= notAfter) return result;
+		if (start.cursor <= notAfter) return { ...result, emit: await this.withUsualDurations(result.emit) };
 		const back = newestRemembered(start.emitted, notAfter);
 		const moved: CursorState = back === undefined ? { ...start, cursor: notAfter, handledThrough: notAfter } : { ...start, cursor: back };
 		this.warn(`the stored cursor (${new Date(start.cursor).toISOString()}) was ahead of Adobe's clock; it was moved back to ${new Date(moved.cursor).toISOString()}.`);
-		return await this.readForward(moved, cap);
+		const again = await this.readForward(moved, cap);
+		return { ...again, emit: await this.withUsualDurations(again.emit) };
 	}
 
 	private async readForward(start: CursorState, cap: number): Promise<{ state: CursorState; emit: IDataObject[] }> {
@@ -277,7 +340,7 @@ class RunReader {
 				const verdict = this.judged(run);
 				if (verdict) candidates.push({ ...verdict, at, value: run, movesCursor: timed, rememberAt: timed ? at : this.notAfter() });
 			}
-			const result = step(state, candidates, cap - emit.length, this.notAfter());
+			const result = step(state, candidates, cap - emit.length, this.horizon());
 			state = result.state;
 			for (const run of result.emit) {
 				try {

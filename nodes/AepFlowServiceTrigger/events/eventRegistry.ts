@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { FlowKind } from '../../shared/aep/flows';
 import { type RunTimeField, runPropertyFilters } from '../../shared/aep/runFilters';
 import type { RunStatus } from '../../shared/aep/runs';
+import { delayedRun } from './delayedRun';
 import { failedRun } from './failedRun';
 import { finishedRun } from './finishedRun';
 import { newRun } from './newRun';
@@ -12,7 +13,7 @@ import { passesFlowFilters, type FlowFilterSettings, type ParameterReader, type 
  * Every event the trigger fires on. The node's Event options and per-event parameters and the poll
  * read this list, so an event is its own module plus one line here.
  */
-export const RUN_EVENTS = [failedRun, finishedRun, newRun] as const;
+export const RUN_EVENTS = [delayedRun, failedRun, finishedRun, newRun] as const;
 
 type RegisteredEvent = (typeof RUN_EVENTS)[number];
 
@@ -64,9 +65,25 @@ export function runFilters(settings: EventSettings, from?: number): string[] {
 	]);
 }
 
-/** Whether a run (of a flow of the given kind) is an event for these settings. */
-export function isEvent(run: IDataObject, kind: FlowKind, settings: EventSettings): boolean {
-	return passesFlowFilters(run, kind, settings) && eventOf(settings).matches(run, settings);
+/** Whether a run (of a flow of the given kind) is an event for these settings, at `now` (Adobe's clock). */
+export function isEvent(run: IDataObject, kind: FlowKind, settings: EventSettings, now = Date.now()): boolean {
+	return passesFlowFilters(run, kind, settings) && eventOf(settings).matches(run, settings, now);
+}
+
+/** The latest time-field value a run may have to be judged at `now`; `skewMs` is the clock allowance. */
+export function eventHorizon(settings: EventSettings, now: number, skewMs: number): number {
+	const event = eventOf(settings);
+	return event.horizon ? event.horizon(settings, now) : now + skewMs;
+}
+
+/** The fields the event adds to an item of this run. */
+export function eventDetails(run: IDataObject, settings: EventSettings, now: number): IDataObject {
+	return eventOf(settings).describe?.(run, settings, now) ?? {};
+}
+
+/** Whether the event's items carry the flow's usual run duration. */
+export function withUsualDuration(event: TriggerEvent): boolean {
+	return EVENTS_BY_VALUE[event].withUsualDuration === true;
 }
 
 /** The key an emitted event is remembered by. */

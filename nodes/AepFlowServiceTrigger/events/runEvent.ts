@@ -38,10 +38,19 @@ export interface RunEvent<Value extends string, Settings extends object> {
 	readSettings(read: ParameterReader): Settings;
 	/** Statuses to ask the server for (undefined = any); `matches` has the last word. */
 	serverStatuses(settings: Settings): RunStatus[] | undefined;
-	/** Whether a run is this event, by its status and records. */
-	matches(run: IDataObject, settings: Settings): boolean;
+	/** Whether a run is this event, by its status and records; `now` is Adobe's clock. */
+	matches(run: IDataObject, settings: Settings, now: number): boolean;
 	/** The key an emitted event is remembered by: a run fires once per key. */
 	key(run: IDataObject): string;
+	/**
+	 * The latest time-field value a run may have to be judged now (default: now plus the clock skew).
+	 * A run after it waits for later polls, and the cursor does not pass it.
+	 */
+	horizon?(settings: Settings, now: number): number;
+	/** Fields this event adds to its items, e.g. how long a delayed run has been running. */
+	describe?(run: IDataObject, settings: Settings, now: number): IDataObject;
+	/** Whether its items carry the flow's usual run duration (the median of its recent finished runs). */
+	readonly withUsualDuration?: boolean;
 }
 
 /**

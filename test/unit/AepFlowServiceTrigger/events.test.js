@@ -6,6 +6,7 @@ const { eventItem, EVENT_PARAMETER } = require('../../../dist/nodes/AepFlowServi
 const { newRun } = require('../../../dist/nodes/AepFlowServiceTrigger/events/newRun');
 const { failedRun } = require('../../../dist/nodes/AepFlowServiceTrigger/events/failedRun');
 const { finishedRun } = require('../../../dist/nodes/AepFlowServiceTrigger/events/finishedRun');
+const { delayedRun } = require('../../../dist/nodes/AepFlowServiceTrigger/events/delayedRun');
 const { AepFlowServiceTrigger } = require('../../../dist/nodes/AepFlowServiceTrigger/AepFlowServiceTrigger.node');
 
 const run = (status, extra = {}) => ({
@@ -122,7 +123,7 @@ describe('event modules', () => {
 describe('event registry', () => {
 	test('lists each event once, by its own value, and the lookups follow it', () => {
 		const values = RUN_EVENTS.map((event) => event.value);
-		expect(values.sort()).toEqual(['failedRun', 'finishedRun', 'newRun']);
+		expect(values.sort()).toEqual(['delayedRun', 'failedRun', 'finishedRun', 'newRun']);
 		expect(new Set(values).size).toBe(values.length);
 		for (const event of RUN_EVENTS) {
 			expect(isTriggerEvent(event.value)).toBe(true);
@@ -158,5 +159,34 @@ describe('event registry', () => {
 		expect(readEventSettings('failedRun', flows, values)).toEqual({ event: 'failedRun', ...flows, includePartialSuccess: true, minFailedRecords: 5, minFailedPercent: 0 });
 		expect(readEventSettings('finishedRun', flows, values)).toEqual({ event: 'finishedRun', ...flows, statuses: ['success'] });
 		expect(readEventSettings('newRun', flows, values)).toEqual({ event: 'newRun', ...flows });
+	});
+});
+
+describe('delayed run', () => {
+	const MINUTE = 60_000;
+	const settings = { delayMinutes: 150 };
+	const at = Date.UTC(2026, 0, 5, 8);
+	const running = (startedMinutesAgo, status = 'inProgress') => ({
+		id: 'run-1', createdAt: at - startedMinutesAgo * MINUTE,
+		metrics: { statusSummary: { status }, durationSummary: { startedAtUTC: at - startedMinutesAgo * MINUTE } },
+	});
+
+	test('a run still going N minutes after it started matches; a younger one does not', () => {
+		expect(delayedRun.matches(running(150), settings, at)).toBe(true);
+		expect(delayedRun.matches(running(149), settings, at)).toBe(false);
+		expect(delayedRun.matches({ ...running(200, 'scheduled'), metrics: { statusSummary: { status: 'scheduled' } } }, settings, at)).toBe(true);
+	});
+
+	test('a finished run matches when it ran at least N minutes, judged by its own end', () => {
+		const finished = (minutes) => ({ ...running(300, 'success'), metrics: { statusSummary: { status: 'success' }, durationSummary: { startedAtUTC: at - 300 * MINUTE, completedAtUTC: at - (300 - minutes) * MINUTE } } });
+		expect(delayedRun.matches(finished(151), settings, at)).toBe(true);
+		expect(delayedRun.matches(finished(20), settings, at)).toBe(false);
+	});
+
+	test('the horizon holds back runs younger than N; one key per run; the item says how long it ran', () => {
+		expect(delayedRun.horizon(settings, at)).toBe(at - 150 * MINUTE);
+		expect(delayedRun.key(running(10))).toBe('run-1');
+		expect(delayedRun.describe(running(160), settings, at)).toEqual({ delayedAfterMinutes: 150, runningMinutes: 160, stillRunning: true });
+		expect(delayedRun.matches({ id: 'odd', metrics: {} }, settings, at)).toBe(false);
 	});
 });
