@@ -136,8 +136,13 @@ export interface Candidate<T> {
 	movesCursor?: boolean;
 	/** When the run is remembered as emitted, if not at `at` (a run without a time is remembered at the poll's clock). */
 	rememberAt?: number;
-	/** Whether the run is an event the user asked for (already filtered server-side where possible). */
-	matches: boolean;
+	/**
+	 * Whether the run is an event the user asked for (already filtered server-side where possible); a
+	 * function is asked when the walk reaches the run, for events that depend on the runs before it.
+	 */
+	matches: boolean | (() => boolean);
+	/** Called once the run is handled (not when the walk stops before it), e.g. to update per-flow memory. */
+	onHandled?: () => void;
 	value: T;
 }
 
@@ -163,11 +168,13 @@ export function step<T>(state: CursorState, candidates: Array<Candidate<T>>, cap
 		next.emitted[candidate.key] !== undefined || (next.handledThrough !== undefined && candidate.movesCursor !== false && candidate.at <= next.handledThrough);
 	for (const candidate of candidates) {
 		if (candidate.at > notAfter) return { state: next, emit, capped: false, deferred: true };
-		if (candidate.matches && !handledBefore(candidate)) {
+		const matches = typeof candidate.matches === 'function' ? candidate.matches() : candidate.matches;
+		if (matches && !handledBefore(candidate)) {
 			if (emit.length >= cap) return { state: next, emit, capped: true, deferred: false };
 			emit.push(candidate.value);
 			next.emitted[candidate.key] = candidate.rememberAt ?? candidate.at;
 		}
+		candidate.onHandled?.();
 		if (candidate.movesCursor !== false) next.cursor = Math.max(next.cursor, candidate.at);
 	}
 	return { state: next, emit, capped: false, deferred: false };

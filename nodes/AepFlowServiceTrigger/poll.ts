@@ -4,19 +4,22 @@ import { NodeOperationError } from 'n8n-workflow';
 import { echoed, idProblem } from '../shared/aep/inputChecks';
 import { type RunTimeField, runPropertyFilters } from '../shared/aep/runFilters';
 import { epochMsOf } from '../shared/aep/runTimes';
-import { simplifyRun } from '../shared/aep/runs';
+import { isTerminal, runErrors, runStatus, simplifyRun } from '../shared/aep/runs';
 import { entityPages } from '../shared/flowservice/entities';
 import { listValues } from '../shared/transport/filters';
 import { MAX_PAGE_SIZE } from '../shared/transport/paging';
 import type { AepRequest } from '../shared/transport/request';
 import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
-import { DEFAULT_CURSOR_OPTIONS, newestRemembered, prune, readFrom, repairState, startState, step, type CursorState } from './cursor';
+import { DEFAULT_CURSOR_OPTIONS, newestRemembered, prune, readFrom, repairState, startState, step, type Candidate, type CursorState } from './cursor';
+import { emptyFlowMemory, learnFromHistory, loadFlowMemory, pruneFlowMemory, type FlowMemory } from './flowMemory';
 import {
 	eventDetails,
 	eventHorizon,
 	eventKey,
 	isEvent,
 	isTriggerEvent,
+	learnsHistory,
+	memoryJudge,
 	readEventSettings,
 	RUN_EVENTS,
 	runFilters,
@@ -33,6 +36,16 @@ const FLOW_CACHE_SIZE = 1_000;
 const FLOW_LOOKUP_CHUNK = 50;
 /** How far ahead of the poll's clock a run may be stamped and still count as now (clocks drift). */
 const CLOCK_SKEW_MS = 5 * 60_000;
+/** How many pages of runs before the activation an event with flow memory learns from (1,000 runs). */
+const HISTORY_PAGES = 10;
+
+/** Finished runs as the flow memory learns from them, newest first. */
+function finishedRunsOf(timed: Array<{ run: IDataObject; at: number }>) {
+	return timed
+		.filter(({ run }) => isTerminal(runStatus(run)) && typeof run.flowId === 'string')
+		.map(({ run, at }) => ({ flowId: String(run.flowId), at, failed: runStatus(run) === 'failed', error: runErrors(run)[0] }));
+}
+
 /** How many of a flow's latest successful runs its usual duration is the median of. */
 const USUAL_DURATION_SAMPLE = 10;
 
@@ -97,30 +110,37 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 	let state: CursorState | undefined;
 	if (staticData.event === settings.event) {
 		const repaired = repairState(staticData.cursor, { notAfter: Date.now() + CLOCK_SKEW_MS });
-		for (const warning of repaired.warnings) context.logger.warn(`AEP Flow Service Trigger: ${warning}`);
+		const memory = usesFlowMemory(settings.event) ? loadFlowMemory(staticData.flowMemory) : { memory: emptyFlowMemory(), warnings: [] };
+		for (const warning of [...repaired.warnings, ...memory.warnings]) context.logger.warn(`AEP Flow Service Trigger: ${warning}`);
 		state = repaired.state;
+		// Memory goes with the position: a trigger that starts afresh learns it afresh.
+		if (state) reader.memory = memory.memory;
 	}
 	if (!state) {
 		const lookbackMs = Math.max(0, options.lookbackHours ?? 0) * 3_600_000;
 		state = await reader.anchor(lookbackMs);
 		if (lookbackMs === 0) {
-			save(staticData, settings.event, state, reader.flows);
+			save(staticData, settings.event, state, reader);
 			return null;
 		}
 	}
 	const { state: next, emit } = await reader.readSince(state, Math.max(1, options.maxRunsPerPoll ?? 100));
-	save(staticData, settings.event, next, reader.flows);
+	save(staticData, settings.event, next, reader);
 	return emit;
 }
 
+const usesFlowMemory = (event: TriggerEvent) => memoryJudge(event) !== undefined;
+
 /** Static data is only assigned after a poll succeeded, so a failed poll keeps the previous cursor. */
-function save(staticData: IDataObject, event: TriggerEvent, state: CursorState, flows: FlowCache): void {
-	const newest = Object.entries(flows)
+function save(staticData: IDataObject, event: TriggerEvent, state: CursorState, reader: RunReader): void {
+	const newest = Object.entries(reader.flows)
 		.sort((a, b) => b[1].fetchedAt - a[1].fetchedAt)
 		.slice(0, FLOW_CACHE_SIZE);
 	staticData.event = event;
 	staticData.cursor = prune(state) as unknown as IDataObject;
 	staticData.flows = Object.fromEntries(newest) as unknown as IDataObject;
+	if (usesFlowMemory(event)) staticData.flowMemory = pruneFlowMemory(reader.memory) as unknown as IDataObject;
+	else delete staticData.flowMemory;
 }
 
 class RunReader {
@@ -138,6 +158,12 @@ class RunReader {
 		// Stop fetching with a margin left, so the items read so far are returned within the budget.
 		this.deadline = Date.now() + budgetMs * 0.6;
 	}
+
+	/** What the trigger remembers per flow (failing flows), a working copy saved only when the poll succeeds. */
+	memory: FlowMemory = emptyFlowMemory();
+
+	/** Details an event with flow memory found for the runs it fires on, by run ID. */
+	private readonly memoryDetails = new Map<string, IDataObject>();
 
 	/** Adobe's clock, from the Date header of its last answer; n8n's until one arrived. */
 	private adobeNow: number | undefined;
@@ -239,6 +265,7 @@ class RunReader {
 		return {
 			...eventItem(run, flow && { name: flow.name, kind: flow.kind, flowSpecId: flow.flowSpecId }, this.settings.event),
 			...eventDetails(run, this.settings, this.now()),
+			...this.memoryDetails.get(String(run.id)),
 		};
 	}
 
@@ -275,11 +302,36 @@ class RunReader {
 	}
 
 	async latestEvent(): Promise<IDataObject[] | null> {
+		if (memoryJudge(this.settings.event)) return await this.latestEventWithMemory();
 		const page = await this.firstPage('the latest runs', '/runs', { property: runFilters(this.settings), orderby: `-${this.field}` }, 50);
 		const runs = this.maybeEvents(page);
 		await this.ensureFlows(runs);
 		const latest = runs.find((run) => isEvent(run, this.kindOf(run), this.settings, this.now()));
 		return latest ? await this.withUsualDurations([this.shape(latest)]) : null;
+	}
+
+	/** Fetch Test Event for an event that depends on earlier runs: the latest runs replayed oldest first, the last event found. */
+	private async latestEventWithMemory(): Promise<IDataObject[] | null> {
+		const judge = memoryJudge(this.settings.event);
+		const page = await this.firstPage('the latest runs', '/runs', { property: runFilters(this.settings), orderby: `-${this.field}` }, MAX_PAGE_SIZE);
+		await this.ensureFlows(page);
+		const replay = emptyFlowMemory();
+		let latest: IDataObject | undefined;
+		const timed = page
+			.filter((run) => run !== null && typeof run === 'object')
+			.map((run) => ({ run, at: epochMsOf(run[this.field]) }))
+			.filter((entry): entry is { run: IDataObject; at: number } => entry.at !== undefined)
+			.sort((a, b) => a.at - b.at);
+		for (const { run, at } of timed) {
+			if (!judge || !this.judged(run)?.matches) continue;
+			const judgement = judge(run, replay, at);
+			judgement.commit();
+			if (judgement.matches) {
+				latest = run;
+				if (judgement.details) this.memoryDetails.set(String(run.id), judgement.details);
+			}
+		}
+		return latest ? [this.shape(latest)] : null;
 	}
 
 	/**
@@ -288,8 +340,16 @@ class RunReader {
 	 */
 	async anchor(lookbackMs: number): Promise<CursorState> {
 		let state: CursorState | undefined;
+		// An event with flow memory reads further back, to know which flows are failing already.
+		const learn = learnsHistory(this.settings.event);
+		const decided = new Set<string>();
+		let historyPages = 0;
 		for await (const runs of this.pages('the runs before activation', '/runs', { property: runPropertyFilters([{ flowIds: this.settings.flowIds }]), orderby: `-${this.field}` })) {
-			const timed = runs.map((run) => ({ run, at: epochMsOf(run[this.field]) })).filter((entry): entry is { run: IDataObject; at: number } => entry.at !== undefined);
+			const timed = runs
+				.filter((run) => run !== null && typeof run === 'object')
+				.map((run) => ({ run, at: epochMsOf(run[this.field]) }))
+				.filter((entry): entry is { run: IDataObject; at: number } => entry.at !== undefined);
+			if (learn) learnFromHistory(this.memory, decided, finishedRunsOf(timed));
 			if (!state) {
 				if (timed.length === 0) return startState(0);
 				// A run stamped in the future must not set the cursor past the runs still to come.
@@ -301,8 +361,9 @@ class RunReader {
 			// Runs after the cursor (too young to be judged yet, for an event that needs runs to age) are left to later polls.
 			const inWindow = timed.filter((entry) => entry.at >= windowStart && entry.at <= (state as CursorState).cursor);
 			for (const { run, at } of inWindow) if (typeof run.id === 'string') state.emitted[eventKey(run, this.settings.event)] = at;
-			// Newest first: once a page reaches past the window, the pages after it hold nothing to remember.
-			if (timed.some((entry) => entry.at < windowStart)) break;
+			// Newest first: once a page reaches past the window, the pages after it hold nothing to
+			// remember, only history to learn, as far as HISTORY_PAGES goes.
+			if (timed.some((entry) => entry.at < windowStart) && (!learn || ++historyPages >= HISTORY_PAGES)) break;
 		}
 		return state ?? startState(0);
 	}
@@ -336,9 +397,23 @@ class RunReader {
 				.sort((a, b) => a.at - b.at);
 			await this.ensureFlows(this.maybeEvents(runs.map((entry) => entry.run), state));
 			const candidates = [];
+			const judge = memoryJudge(this.settings.event);
 			for (const { run, at, timed } of runs) {
 				const verdict = this.judged(run);
-				if (verdict) candidates.push({ ...verdict, at, value: run, movesCursor: timed, rememberAt: timed ? at : this.notAfter() });
+				if (!verdict) continue;
+				const candidate: Candidate<IDataObject> = { ...verdict, at, value: run, movesCursor: timed, rememberAt: timed ? at : this.notAfter() };
+				if (judge && verdict.matches) {
+					// Judged when the walk reaches it, after the runs before it updated the memory.
+					let commit = () => undefined as void;
+					candidate.matches = () => {
+						const judgement = judge(run, this.memory, at);
+						commit = judgement.commit;
+						if (judgement.details) this.memoryDetails.set(String(run.id), judgement.details);
+						return judgement.matches;
+					};
+					candidate.onHandled = () => commit();
+				}
+				candidates.push(candidate);
 			}
 			const result = step(state, candidates, cap - emit.length, this.horizon());
 			state = result.state;

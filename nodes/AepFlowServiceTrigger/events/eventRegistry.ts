@@ -7,13 +7,14 @@ import { delayedRun } from './delayedRun';
 import { failedRun } from './failedRun';
 import { finishedRun } from './finishedRun';
 import { newRun } from './newRun';
+import { recoveredRun } from './recoveredRun';
 import { passesFlowFilters, type FlowFilterSettings, type ParameterReader, type RunEvent } from './runEvent';
 
 /**
  * Every event the trigger fires on. The node's Event options and per-event parameters and the poll
  * read this list, so an event is its own module plus one line here.
  */
-export const RUN_EVENTS = [delayedRun, failedRun, finishedRun, newRun] as const;
+export const RUN_EVENTS = [delayedRun, failedRun, finishedRun, newRun, recoveredRun] as const;
 
 type RegisteredEvent = (typeof RUN_EVENTS)[number];
 
@@ -79,6 +80,16 @@ export function eventHorizon(settings: EventSettings, now: number, skewMs: numbe
 /** The fields the event adds to an item of this run. */
 export function eventDetails(run: IDataObject, settings: EventSettings, now: number): IDataObject {
 	return eventOf(settings).describe?.(run, settings, now) ?? {};
+}
+
+/** The event's judge with the flow memory, for an event that depends on earlier runs. */
+export function memoryJudge(event: TriggerEvent): RunEvent<TriggerEvent, EventSettings>['judgeWithMemory'] {
+	return (EVENTS_BY_VALUE[event] as RunEvent<TriggerEvent, EventSettings>).judgeWithMemory;
+}
+
+/** Whether the first activation learns the flow memory from earlier runs. */
+export function learnsHistory(event: TriggerEvent): boolean {
+	return EVENTS_BY_VALUE[event].learnsHistory === true;
 }
 
 /** Whether the event's items carry the flow's usual run duration. */

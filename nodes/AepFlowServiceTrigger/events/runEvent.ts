@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { errorCategory } from '../../shared/aep/errorCategories';
 import { flowKind, type FlowKind } from '../../shared/aep/flows';
 import type { RunTimeField } from '../../shared/aep/runFilters';
+import type { FlowMemory } from '../flowMemory';
 import { failedRecordRatio, runRecordCounts, runStatus, simplifyRun, type RunStatus } from '../../shared/aep/runs';
 
 /*
@@ -51,6 +52,14 @@ export interface RunEvent<Value extends string, Settings extends object> {
 	describe?(run: IDataObject, settings: Settings, now: number): IDataObject;
 	/** Whether its items carry the flow's usual run duration (the median of its recent finished runs). */
 	readonly withUsualDuration?: boolean;
+	/**
+	 * For an event that depends on what came before the run (Recovered): judges a run, in order, with
+	 * what the trigger remembers per flow. `commit` updates that memory and is called only once the
+	 * run is handled, so a poll that stops early remembers nothing it did not handle.
+	 */
+	judgeWithMemory?(run: IDataObject, memory: FlowMemory, at: number): { matches: boolean; commit(): void; details?: IDataObject };
+	/** Whether the first activation learns the flow memory from the runs before it. */
+	readonly learnsHistory?: boolean;
 }
 
 /**
