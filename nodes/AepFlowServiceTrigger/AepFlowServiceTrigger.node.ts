@@ -12,6 +12,9 @@ const eventOptions = RUN_EVENTS.map(({ value, option }) => ({ name: option.name,
 // n8n lists options alphabetically, whatever order the events are registered in.
 eventOptions.sort((a, b) => a.name.localeCompare(b.name));
 
+/** The events whose alerts can be held back per flow or summed up in a digest. */
+const ALERT_CONTROL_EVENTS = RUN_EVENTS.filter((event) => event.alertControl === true).map((event) => event.value);
+
 export class AepFlowServiceTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'AEP Flow Service Trigger',
@@ -77,6 +80,41 @@ export class AepFlowServiceTrigger implements INodeType {
 						typeOptions: { minValue: 1, maxValue: 1000 },
 						default: 100,
 						description: 'A larger backlog is delivered over the next polls, in order, without gaps',
+					},
+					{
+						displayName: 'Output',
+						name: 'output',
+						type: 'options',
+						options: [
+							{ name: 'One Item per Event', value: 'eachEvent' },
+							{ name: 'One Digest per Poll', value: 'digest', description: 'One item with counts by flow and error, and the events: a burst is one message' },
+						],
+						default: 'eachEvent',
+						displayOptions: { show: { '/event': ALERT_CONTROL_EVENTS } },
+					},
+					{
+						displayName: 'Reminder Every (Hours)',
+						name: 'reminderHours',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description: 'With Repeat "First per Flow Until It Recovers": alert again about a flow still in trouble after this many hours. 0 never reminds.',
+						displayOptions: { show: { '/event': ALERT_CONTROL_EVENTS } },
+					},
+					{
+						displayName: 'Repeat',
+						name: 'repeat',
+						type: 'options',
+						options: [
+							{ name: 'Every Event', value: 'everyEvent' },
+							{
+								name: 'First per Flow Until It Recovers',
+								value: 'firstPerFlow',
+								description: 'A flow in trouble alerts once; the next word about it comes when it runs well again',
+							},
+						],
+						default: 'everyEvent',
+						displayOptions: { show: { '/event': ALERT_CONTROL_EVENTS } },
 					},
 				],
 			},

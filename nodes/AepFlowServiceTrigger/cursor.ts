@@ -140,7 +140,7 @@ export interface Candidate<T> {
 	 * Whether the run is an event the user asked for (already filtered server-side where possible); a
 	 * function is asked when the walk reaches the run, for events that depend on the runs before it.
 	 */
-	matches: boolean | (() => boolean);
+	matches: boolean | (() => boolean | 'remembered');
 	/** Called once the run is handled (not when the walk stops before it), e.g. to update per-flow memory. */
 	onHandled?: () => void;
 	value: T;
@@ -168,13 +168,16 @@ export function step<T>(state: CursorState, candidates: Array<Candidate<T>>, cap
 		next.emitted[candidate.key] !== undefined || (next.handledThrough !== undefined && candidate.movesCursor !== false && candidate.at <= next.handledThrough);
 	for (const candidate of candidates) {
 		if (candidate.at > notAfter) return { state: next, emit, capped: false, deferred: true };
-		const matches = typeof candidate.matches === 'function' ? candidate.matches() : candidate.matches;
-		if (matches && !handledBefore(candidate)) {
-			if (emit.length >= cap) return { state: next, emit, capped: true, deferred: false };
-			emit.push(candidate.value);
-			next.emitted[candidate.key] = candidate.rememberAt ?? candidate.at;
+		// A run handled by an earlier poll (read again in the overlap) is neither judged nor applied again.
+		if (!handledBefore(candidate)) {
+			const matches = typeof candidate.matches === 'function' ? candidate.matches() : candidate.matches;
+			if (matches === true && emit.length >= cap) return { state: next, emit, capped: true, deferred: false };
+			if (matches === true) emit.push(candidate.value);
+			// A run that counted without firing (an event held back, a failure a later recovery refers
+			// to) is remembered as handled too, so it is never judged or counted again.
+			if (matches) next.emitted[candidate.key] = candidate.rememberAt ?? candidate.at;
+			candidate.onHandled?.();
 		}
-		candidate.onHandled?.();
 		if (candidate.movesCursor !== false) next.cursor = Math.max(next.cursor, candidate.at);
 	}
 	return { state: next, emit, capped: false, deferred: false };

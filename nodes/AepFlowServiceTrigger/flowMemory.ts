@@ -15,10 +15,20 @@ export interface FailingFlow {
 	lastFailureAt: number;
 }
 
+/** A flow that alerted while Repeat is "first per flow until it recovers". */
+export interface AlertingFlow {
+	alertedAt: number;
+	/** Events held back since that alert. */
+	heldBack: number;
+	/** When the flow first alerted, kept across reminders. */
+	firstAlertAt?: number;
+}
+
 export interface FlowMemory {
 	/** Format version of this object in workflow static data. */
 	version: 1;
 	failing: Record<string, FailingFlow>;
+	alerting: Record<string, AlertingFlow>;
 }
 
 export const MAX_FAILING_FLOWS = 4_000;
@@ -26,7 +36,7 @@ export const MAX_FAILING_FLOWS = 4_000;
 const MESSAGE_LENGTH = 80;
 
 export function emptyFlowMemory(): FlowMemory {
-	return { version: 1, failing: {} };
+	return { version: 1, failing: {}, alerting: {} };
 }
 
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
@@ -52,6 +62,14 @@ export function loadFlowMemory(stored: unknown): { memory: FlowMemory; warnings:
 				lastFailureAt: slot.lastFailureAt,
 			};
 		} else dropped++;
+	}
+	const alerting = (value as { alerting?: unknown }).alerting;
+	if (alerting !== null && typeof alerting === 'object' && !Array.isArray(alerting)) {
+		for (const [flowId, slot] of Object.entries(alerting as Record<string, Partial<AlertingFlow> | null>)) {
+			if (slot && finite(slot.alertedAt) && finite(slot.heldBack)) {
+				memory.alerting[flowId] = { alertedAt: slot.alertedAt, heldBack: slot.heldBack, ...(finite(slot.firstAlertAt) ? { firstAlertAt: slot.firstAlertAt } : {}) };
+			} else dropped++;
+		}
 	}
 	if (dropped) warnings.push(`Dropped ${dropped} flow memory slot${dropped === 1 ? '' : 's'} that were not readable.`);
 	return { memory: pruneFlowMemory(memory), warnings };
@@ -117,8 +135,12 @@ export function learnFromHistory(
 
 /** Keeps at most MAX_FAILING_FLOWS slots: the most recently failing. */
 export function pruneFlowMemory(memory: FlowMemory, max = MAX_FAILING_FLOWS): FlowMemory {
-	const entries = Object.entries(memory.failing);
-	if (entries.length <= max) return memory;
-	const kept = entries.sort((a, b) => b[1].lastFailureAt - a[1].lastFailureAt).slice(0, max);
-	return { version: 1, failing: Object.fromEntries(kept) };
+	const failing = Object.entries(memory.failing);
+	const alerting = Object.entries(memory.alerting);
+	if (failing.length <= max && alerting.length <= max) return memory;
+	return {
+		version: 1,
+		failing: Object.fromEntries(failing.sort((a, b) => b[1].lastFailureAt - a[1].lastFailureAt).slice(0, max)),
+		alerting: Object.fromEntries(alerting.sort((a, b) => b[1].alertedAt - a[1].alertedAt).slice(0, max)),
+	};
 }

@@ -11,11 +11,13 @@ import { MAX_PAGE_SIZE } from '../shared/transport/paging';
 import type { AepRequest } from '../shared/transport/request';
 import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
 import { DEFAULT_CURSOR_OPTIONS, newestRemembered, prune, readFrom, repairState, startState, step, type Candidate, type CursorState } from './cursor';
+import { clearAlerting, digestOf, repeatVerdict, type OutputMode, type RepeatMode, type RepeatSettings } from './alertFatigue';
 import { emptyFlowMemory, learnFromHistory, loadFlowMemory, pruneFlowMemory, type FlowMemory } from './flowMemory';
 import {
 	eventDetails,
 	eventHorizon,
 	eventKey,
+	hasAlertControl,
 	isEvent,
 	isTriggerEvent,
 	learnsHistory,
@@ -99,18 +101,27 @@ function checkedFlowIds(context: IPollFunctions, flowIds: string[]): string[] {
 /** Polls for runs since the stored cursor; manual mode returns the latest matching run and leaves the cursor alone. */
 export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] | null> {
 	const settings = readSettings(context);
-	const options = context.getNodeParameter('options', {}) as { lookbackHours?: number; maxRunsPerPoll?: number };
+	const options = context.getNodeParameter('options', {}) as {
+		lookbackHours?: number;
+		maxRunsPerPoll?: number;
+		repeat?: RepeatMode;
+		reminderHours?: number;
+		output?: OutputMode;
+	};
 	const staticData = context.getWorkflowStaticData('node');
 	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
 	// A copy: static data changes only when a scheduled poll succeeds, never in manual mode.
 	const reader = new RunReader(context, settings, budgetMs, { ...((staticData.flows as FlowCache | undefined) ?? {}) });
 
 	if (context.getMode() === 'manual') return await reader.latestEvent();
+	const alertControl = hasAlertControl(settings.event);
+	if (alertControl && options.repeat === 'firstPerFlow') reader.repeat = { mode: 'firstPerFlow', reminderHours: Math.max(0, Number(options.reminderHours) || 0) };
+	const digest = alertControl && options.output === 'digest';
 
 	let state: CursorState | undefined;
 	if (staticData.event === settings.event) {
 		const repaired = repairState(staticData.cursor, { notAfter: Date.now() + CLOCK_SKEW_MS });
-		const memory = usesFlowMemory(settings.event) ? loadFlowMemory(staticData.flowMemory) : { memory: emptyFlowMemory(), warnings: [] };
+		const memory = reader.keepsMemory() ? loadFlowMemory(staticData.flowMemory) : { memory: emptyFlowMemory(), warnings: [] };
 		for (const warning of [...repaired.warnings, ...memory.warnings]) context.logger.warn(`AEP Flow Service Trigger: ${warning}`);
 		state = repaired.state;
 		// Memory goes with the position: a trigger that starts afresh learns it afresh.
@@ -126,7 +137,7 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 	}
 	const { state: next, emit } = await reader.readSince(state, Math.max(1, options.maxRunsPerPoll ?? 100));
 	save(staticData, settings.event, next, reader);
-	return emit;
+	return digest && emit.length > 0 ? [digestOf(settings.event, emit)] : emit;
 }
 
 const usesFlowMemory = (event: TriggerEvent) => memoryJudge(event) !== undefined;
@@ -139,7 +150,7 @@ function save(staticData: IDataObject, event: TriggerEvent, state: CursorState, 
 	staticData.event = event;
 	staticData.cursor = prune(state) as unknown as IDataObject;
 	staticData.flows = Object.fromEntries(newest) as unknown as IDataObject;
-	if (usesFlowMemory(event)) staticData.flowMemory = pruneFlowMemory(reader.memory) as unknown as IDataObject;
+	if (reader.keepsMemory()) staticData.flowMemory = pruneFlowMemory(reader.memory) as unknown as IDataObject;
 	else delete staticData.flowMemory;
 }
 
@@ -161,6 +172,14 @@ class RunReader {
 
 	/** What the trigger remembers per flow (failing flows), a working copy saved only when the poll succeeds. */
 	memory: FlowMemory = emptyFlowMemory();
+
+	/** Repeat "first per flow until it recovers", when chosen: alerts held back per flow. */
+	repeat: RepeatSettings | undefined;
+
+	/** Whether this poll reads and saves per-flow memory. */
+	keepsMemory(): boolean {
+		return usesFlowMemory(this.settings.event) || this.repeat !== undefined;
+	}
 
 	/** Details an event with flow memory found for the runs it fires on, by run ID. */
 	private readonly memoryDetails = new Map<string, IDataObject>();
@@ -310,6 +329,36 @@ class RunReader {
 		return latest ? await this.withUsualDurations([this.shape(latest)]) : null;
 	}
 
+	/**
+	 * Repeat "first per flow until it recovers": an event of a flow that already alerted is held back
+	 * (or fires as a reminder after the reminder hours), and a good run of the flow ends its streak.
+	 * Decided when the walk reaches the run, after the runs before it; applied once it is handled.
+	 */
+	private holdBackRepeats(candidate: Candidate<IDataObject>, run: IDataObject, at: number): void {
+		const repeat = this.repeat as RepeatSettings;
+		const base = candidate.matches;
+		const baseHandled = candidate.onHandled;
+		const flowId = String(run.flowId);
+		let commit: (() => void) | undefined;
+		candidate.matches = () => {
+			commit = undefined;
+			const matched = typeof base === 'function' ? base() : base;
+			if (matched === 'remembered') return matched;
+			if (matched) {
+				const verdict = repeatVerdict(this.memory, flowId, at, repeat);
+				commit = verdict.commit;
+				if (verdict.fire) this.memoryDetails.set(String(run.id), { ...this.memoryDetails.get(String(run.id)), ...verdict.details });
+				return verdict.fire ? true : 'remembered';
+			}
+			if (['success', 'partialSuccess'].includes(runStatus(run))) commit = () => clearAlerting(this.memory, flowId);
+			return false;
+		};
+		candidate.onHandled = () => {
+			baseHandled?.();
+			commit?.();
+		};
+	}
+
 	/** Fetch Test Event for an event that depends on earlier runs: the latest runs replayed oldest first, the last event found. */
 	private async latestEventWithMemory(): Promise<IDataObject[] | null> {
 		const judge = memoryJudge(this.settings.event);
@@ -326,7 +375,7 @@ class RunReader {
 			if (!judge || !this.judged(run)?.matches) continue;
 			const judgement = judge(run, replay, at);
 			judgement.commit();
-			if (judgement.matches) {
+			if (judgement.matches === true) {
 				latest = run;
 				if (judgement.details) this.memoryDetails.set(String(run.id), judgement.details);
 			}
@@ -385,7 +434,7 @@ class RunReader {
 	private async readForward(start: CursorState, cap: number): Promise<{ state: CursorState; emit: IDataObject[] }> {
 		let state = start;
 		const emit: IDataObject[] = [];
-		const query = { property: runFilters(this.settings, readFrom(start, DEFAULT_CURSOR_OPTIONS)), orderby: this.field };
+		const query = { property: runFilters(this.settings, readFrom(start, DEFAULT_CURSOR_OPTIONS), this.repeat !== undefined), orderby: this.field };
 		for await (const pageRuns of this.pages('the runs since the last poll', '/runs', query)) {
 			const cursorNow = state.cursor;
 			const runs = pageRuns
@@ -413,6 +462,7 @@ class RunReader {
 					};
 					candidate.onHandled = () => commit();
 				}
+				if (this.repeat) this.holdBackRepeats(candidate, run, at);
 				candidates.push(candidate);
 			}
 			const result = step(state, candidates, cap - emit.length, this.horizon());

@@ -72,4 +72,5 @@ export const delayedRun = defineRunEvent({
 		};
 	},
 	withUsualDuration: true,
+	alertControl: true,
 });

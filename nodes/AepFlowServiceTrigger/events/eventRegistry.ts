@@ -57,13 +57,23 @@ export function serverStatuses(settings: EventSettings): RunStatus[] | undefined
 	return eventOf(settings).serverStatuses(settings);
 }
 
-/** The `property` filters of a run query; `from` is the inclusive lower bound on the time field. */
-export function runFilters(settings: EventSettings, from?: number): string[] {
+/**
+ * The `property` filters of a run query; `from` is the inclusive lower bound on the time field.
+ * `withClearing` also asks for the good runs that end a flow's alert streak (Repeat per flow).
+ */
+export function runFilters(settings: EventSettings, from?: number, withClearing = false): string[] {
+	const statuses = serverStatuses(settings);
+	const clearing = withClearing ? (EVENTS_BY_VALUE[settings.event].clearedBy ?? []) : [];
 	return runPropertyFilters([
 		...(from !== undefined ? [{ since: { field: timeField(settings.event), from } }] : []),
-		{ statuses: serverStatuses(settings) },
+		{ statuses: statuses && [...new Set([...statuses, ...clearing])] },
 		{ flowIds: settings.flowIds },
 	]);
+}
+
+/** Whether the event's alerts can be held back per flow and summed up in a digest. */
+export function hasAlertControl(event: TriggerEvent): boolean {
+	return EVENTS_BY_VALUE[event].alertControl === true;
 }
 
 /** Whether a run (of a flow of the given kind) is an event for these settings, at `now` (Adobe's clock). */

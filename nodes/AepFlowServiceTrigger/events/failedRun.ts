@@ -52,4 +52,6 @@ export const failedRun = defineRunEvent({
 		return settings.includePartialSuccess && (status === 'partialSuccess' || status === 'success') && endedWithFailedRecords(run, settings);
 	},
 	key: runAndStatusKey,
+	alertControl: true,
+	clearedBy: ['success', 'partialSuccess'],
 });

@@ -36,7 +36,8 @@ export const recoveredRun = defineRunEvent({
 		const flowId = String(run.flowId);
 		if (runStatus(run) === 'failed') {
 			const [error] = runErrors(run);
-			return { matches: false, commit: () => recordFailure(memory, flowId, at, error) };
+			// Remembered as handled, so a failure read again after the recovery starts no new streak.
+			return { matches: 'remembered', commit: () => recordFailure(memory, flowId, at, error) };
 		}
 		const streak = isGood(run) ? recovers(memory, flowId, at) : undefined;
 		if (!streak) return { matches: false, commit: () => undefined };

@@ -57,9 +57,13 @@ export interface RunEvent<Value extends string, Settings extends object> {
 	 * what the trigger remembers per flow. `commit` updates that memory and is called only once the
 	 * run is handled, so a poll that stops early remembers nothing it did not handle.
 	 */
-	judgeWithMemory?(run: IDataObject, memory: FlowMemory, at: number): { matches: boolean; commit(): void; details?: IDataObject };
+	judgeWithMemory?(run: IDataObject, memory: FlowMemory, at: number): { matches: boolean | 'remembered'; commit(): void; details?: IDataObject };
 	/** Whether the first activation learns the flow memory from the runs before it. */
 	readonly learnsHistory?: boolean;
+	/** Whether its alerts can be held back per flow (Repeat) and summed up (Output: digest). */
+	readonly alertControl?: boolean;
+	/** Statuses of the good runs that end a flow's alert streak, when the event does not read them already. */
+	readonly clearedBy?: RunStatus[];
 }
 
 /**

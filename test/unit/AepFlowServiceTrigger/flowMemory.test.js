@@ -54,7 +54,7 @@ describe('flow memory', () => {
 		['unreadable slots', { version: 1, failing: { a: null, b: { since: 'x' }, c: { since: 1, lastFailureAt: 2, failedRuns: 1 } } }, 1, { c: { since: 1, lastFailureAt: 2, failedRuns: 1, lastErrorCode: null, lastErrorMessage: null } }],
 	])('stored %s is read safely', (_name, stored, warnings, failing) => {
 		const loaded = loadFlowMemory(stored);
-		expect(loaded.memory).toEqual({ version: 1, failing });
+		expect(loaded.memory).toEqual({ version: 1, failing, alerting: {} });
 		expect(loaded.warnings).toHaveLength(warnings);
 	});
 });
