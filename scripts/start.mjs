@@ -1,6 +1,6 @@
 // `npm start`: builds the package, provides n8n (installed once into .n8n-local/), starts the AEP
 // simulator with demo data and a Slack-style webhook catcher, and starts n8n with the package
-// installed, a credential for the simulator and three demo workflows. Ctrl-C stops everything.
+// installed, a credential for the simulator and five demo workflows. Ctrl-C stops everything.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 const { ensureN8n, projectRoot } = require('./n8n-local.js');
 const { prepareInstance, startInstance } = require('./demo/stack.js');
 const { startCatcher } = require('./demo/catcher.js');
-const { failedRunAlert, healthReport, retryFailedRuns } = require('./demo/workflows.js');
+const { failedRunAlert, failedRunDigest, healthReport, recoveredAlert, retryFailedRuns } = require('./demo/workflows.js');
 const { startSimulator, DEFAULT_CLIENT } = require('../test/simulator/server.js');
 
 const ports = { n8n: Number(process.env.N8N_PORT ?? 5678), simulator: Number(process.env.AEP_SIMULATOR_PORT ?? 5680), catcher: Number(process.env.AEP_CATCHER_PORT ?? 5681) };
@@ -40,8 +40,14 @@ async function main() {
 		port: ports.n8n,
 		simulator,
 		client: DEFAULT_CLIENT,
-		workflows: [failedRunAlert({ webhookUrl: `${catcher.url}/slack` }), healthReport(), retryFailedRuns()],
-		publish: ['aepFailedRunAlert'],
+		workflows: [
+			failedRunAlert({ webhookUrl: `${catcher.url}/slack` }),
+			recoveredAlert({ webhookUrl: `${catcher.url}/slack` }),
+			failedRunDigest({ webhookUrl: `${catcher.url}/slack-digest` }),
+			healthReport(),
+			retryFailedRuns(),
+		],
+		publish: ['aepFailedRunAlert', 'aepRecoveredAlert', 'aepFailedRunDigest'],
 	});
 	say(`Starting n8n on port ${ports.n8n}...`);
 	const n8n = await startInstance({ bin, env });
@@ -51,7 +57,8 @@ async function main() {
 
 	console.log(`
   n8n editor:        ${n8n.url}   (sign in as ${n8n.owner.email} / ${n8n.owner.password})
-  Workflows:         "AEP: failed dataflow run → Slack alert" (active), "AEP: dataflow health report", "AEP: retry failed runs of the last day"
+  Workflows:         active: "AEP: failed dataflow run → Slack alert" (once per failing flow), "AEP: recovered dataflow → Slack all-clear",
+                     "AEP: failed dataflow runs → Slack digest"; run by hand: "AEP: dataflow health report", "AEP: retry failed runs of the last day"
   AEP simulator:     ${simulator.url}   (credential "AEP (local simulator)"; 10 simulated minutes pass every 20 s)
   Alerts catcher:    ${catcher.url}
   Press Ctrl-C to stop everything.

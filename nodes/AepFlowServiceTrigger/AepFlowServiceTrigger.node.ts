@@ -23,7 +23,7 @@ export class AepFlowServiceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Adobe Experience Platform dataflow runs start, fail or finish',
+		description: 'Starts the workflow when Adobe Experience Platform dataflow runs start, fail, finish, run late or recover',
 		defaults: { name: 'AEP Flow Service Trigger' },
 		polling: true,
 		inputs: [],

@@ -29,8 +29,25 @@ function workflow(id, name, nodes, staticData = null) {
 const manual = (x = 0) => node('When clicking ‘Execute workflow’', 'n8n-nodes-base.manualTrigger', 1, {}, [x, 0]);
 const aep = (name, parameters, x) => node(name, `${PACKAGE}.aepFlowService`, 1, parameters, [x, 0], { credentials });
 
-/** Failed dataflow run -> Slack-style message to a webhook. */
-function failedRunAlert({ webhookUrl, lookbackHours = 6, staticData = null, id = 'aepFailedRunAlert' }) {
+/** A Slack-style webhook post of `text` (an n8n expression body). */
+const slackPost = (name, webhookUrl, text, x = 260) =>
+	node(name, 'n8n-nodes-base.httpRequest', 4.2, {
+		method: 'POST',
+		url: webhookUrl,
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: `={{ JSON.stringify({ text: ${text} }) }}`,
+		options: {},
+	}, [x, 0]);
+
+const trigger = (name, parameters) =>
+	node(name, `${PACKAGE}.aepFlowServiceTrigger`, 1, { pollTimes: { item: [{ mode: 'everyMinute' }] }, flowKind: 'all', flowIds: [], ...parameters }, [0, 0], { credentials });
+
+/**
+ * Failed dataflow run -> Slack-style message to a webhook. A failing flow alerts once ("first per
+ * flow until it recovers"), so the demo never opens with a burst of messages about one flow.
+ */
+function failedRunAlert({ webhookUrl, lookbackHours = 6, staticData = null, id = 'aepFailedRunAlert', repeat = 'firstPerFlow' }) {
 	// A Slack message: who failed, when, how many records, and each error code with its message.
 	const text =
 		'":red_circle: Dataflow *" + ($json.flowName || $json.flowId) + "* (" + $json.flowType + ") failed in sandbox " + $json.sandboxName + "\\n" + ' +
@@ -48,7 +65,7 @@ function failedRunAlert({ webhookUrl, lookbackHours = 6, staticData = null, id =
 				minFailedPercent: 1,
 				flowKind: 'all',
 				flowIds: [],
-				options: { lookbackHours, maxRunsPerPoll: 10 },
+				options: { lookbackHours, maxRunsPerPoll: 10, repeat },
 			}, [0, 0], { credentials }),
 			node('Post to Slack', 'n8n-nodes-base.httpRequest', 4.2, {
 				method: 'POST',
@@ -61,6 +78,29 @@ function failedRunAlert({ webhookUrl, lookbackHours = 6, staticData = null, id =
 		],
 		staticData,
 	);
+}
+
+/** Recovered dataflow -> the all-clear to the same channel as the failure alerts. */
+function recoveredAlert({ webhookUrl, id = 'aepRecoveredAlert' }) {
+	const text =
+		'":large_green_circle: Dataflow *" + ($json.flowName || $json.flowId) + "* recovered in sandbox " + $json.sandboxName + " after " + $json.failedRuns + " failed run" + ($json.failedRuns === 1 ? "" : "s") + "\\n" + ' +
+		'"Down " + $json.downtimeMinutes + " min since " + $json.failingSince + "; last error " + ($json.lastErrorCode ?? "unknown") + ": " + ($json.lastErrorMessage ?? "")';
+	return workflow(id, 'AEP: recovered dataflow → Slack all-clear', [
+		trigger('Recovered dataflow', { event: 'recoveredRun', options: {} }),
+		slackPost('Post to Slack', webhookUrl, text),
+	]);
+}
+
+/** Failed dataflow runs -> one digest per poll, for a channel that wants a summary rather than each failure. */
+function failedRunDigest({ webhookUrl, lookbackHours = 6, id = 'aepFailedRunDigest' }) {
+	const text =
+		'":bar_chart: " + $json.count + " failed dataflow run" + ($json.count === 1 ? "" : "s") + " in " + $json.flowCount + " flow" + ($json.flowCount === 1 ? "" : "s") + " (" + $json.failedRecords + " failed records)\\n" + ' +
+		'$json.byFlow.map(f => "• " + (f.flowName || f.flowId) + ": " + f.count).join("\\n") + "\\n" + ' +
+		'"By cause: " + JSON.stringify($json.byErrorCategory)';
+	return workflow(id, 'AEP: failed dataflow runs → Slack digest', [
+		trigger('Failed dataflow runs', { event: 'failedRun', includePartialSuccess: false, options: { lookbackHours, output: 'digest' } }),
+		slackPost('Post digest to Slack', webhookUrl, text),
+	]);
 }
 
 /** Manual -> enabled flows -> each flow's summary -> one row per flow. */
@@ -97,4 +137,4 @@ function retryFailedRuns() {
 	]);
 }
 
-module.exports = { CREDENTIAL, simulatorCredential, failedRunAlert, healthReport, retryFailedRuns, workflow, node, manual, aep, credentials };
+module.exports = { CREDENTIAL, simulatorCredential, failedRunAlert, recoveredAlert, failedRunDigest, healthReport, retryFailedRuns, workflow, node, manual, aep, credentials };

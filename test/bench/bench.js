@@ -14,6 +14,7 @@ const { catchUpBench } = require('./scenarios/catchUp');
 const { flowsListBench } = require('./scenarios/flowsList');
 const { tokensBench } = require('./scenarios/tokens');
 const { itemsInParallelBench } = require('./scenarios/itemsInParallel');
+const { eventsIdleBench } = require('./scenarios/eventsIdle');
 
 const DEFAULT_LATENCY_MS = 20;
 /** Row 5 is specified at 50 ms per request, whatever --latency says. */
@@ -26,6 +27,7 @@ const FULL = {
 	flows: { flows: 10_000, repetitions: 3 },
 	tokens: { executions: 1_000 },
 	items: { items: 1_000, throttled: 50 },
+	events: { flows: 10_000, runs: 100_000, idlePolls: 5, burst: 1_000 },
 };
 
 const QUICK = {
@@ -34,6 +36,7 @@ const QUICK = {
 	flows: { flows: 300, repetitions: 1 },
 	tokens: { executions: 30 },
 	items: { items: 80, throttled: 5 },
+	events: { flows: 50, runs: 500, idlePolls: 2, burst: 30 },
 };
 
 /**
@@ -47,6 +50,7 @@ async function runBench({ quick = false, latencyMs = DEFAULT_LATENCY_MS, itemsLa
 		['flowsList', () => flowsListBench({ ...sizes.flows, latencyMs, log })],
 		['tokens', () => tokensBench({ ...sizes.tokens, latencyMs, log })],
 		['itemsInParallel', () => itemsInParallelBench({ ...sizes.items, latencyMs: itemsLatencyMs, log })],
+		['eventsIdle', () => eventsIdleBench({ ...sizes.events, latencyMs, log })],
 	];
 	const rows = [];
 	const details = {};

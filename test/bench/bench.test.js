@@ -4,7 +4,7 @@
 const { runBench, parseArguments, QUICK } = require('./bench');
 const { renderTable, renderReport } = require('./table');
 
-const ROW_IDS = ['1a', '1b', '1c', '1d', '2', '3', '4', '5a', '5b', '5c'];
+const ROW_IDS = ['1a', '1b', '1c', '1d', '2', '3', '4', '5a', '5b', '5c', '6a', '6b', '6c', '6d', '6e', '6f', '6g'];
 
 test('the quick bench renders every row', async () => {
 	const { rows, details } = await runBench({ quick: true, latencyMs: 5, itemsLatencyMs: 10 });
@@ -20,6 +20,8 @@ test('the quick bench renders every row', async () => {
 	expect(details.flowsList.ours.complete && details.flowsList.axios.complete).toBe(true);
 	expect(details.tokens.failed).toBe(0);
 	expect(details.itemsInParallel.passes.spread.parallel.problems).toEqual([]);
+	expect(details.eventsIdle.digest).toEqual({ items: 1, events: QUICK.events.burst });
+	for (const { emitted } of Object.values(details.eventsIdle.events)) expect(emitted).toBe(0);
 
 	const table = renderTable(rows).split('\n');
 	expect(table[0]).toBe('| # | Measurement | Measured | Target | Result |');

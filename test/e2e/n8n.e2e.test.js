@@ -126,9 +126,9 @@ describe('n8n server', () => {
 	test('the editor lists both nodes and opens the credential form', async () => {
 		const result = await checkEditor({ url: n8n.url, owner: n8n.owner });
 		expect(result.appsFound).toContain('AEP Flow Service');
-		// The trigger node's three events and the action node's operations, under the one app.
-		expect(result.triggerEvents).toEqual(['On failed run', 'On finished run', 'On new run']);
-		expect(result.triggers).toBe(3);
+		// The trigger node's five events and the action node's operations, under the one app.
+		expect(result.triggerEvents).toEqual(['On delayed run', 'On failed run', 'On finished run', 'On new run', 'On recovered']);
+		expect(result.triggers).toBe(5);
 		expect(result.actions).toBeGreaterThanOrEqual(40);
 		expect(result.credentialFields).toEqual(expect.arrayContaining(['Client ID', 'Client Secret', 'Organization ID', 'Scopes', 'Sandbox Name', 'Environment']));
 	});
@@ -148,12 +148,19 @@ describe('npm start', () => {
 		start.stderr.on('data', (chunk) => (output += chunk));
 		try {
 			const deadline = Date.now() + 240_000;
-			while (!/Slack alert received/.test(output) && start.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+			// Both the per-flow alerts and the digest of the same failures arrive within the first polls.
+			const arrived = () => /Slack alert received:\n\s+:red_circle:/.test(output) && /Slack alert received:\n\s+:bar_chart:/.test(output);
+			while (!arrived() && start.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
 			expect(output).toContain(`n8n editor:        http://127.0.0.1:${ports.n8n}`);
 			expect(output).toMatch(/Slack alert received:\n\s+:red_circle: Dataflow \*.+\* \((source|destination)\) failed in sandbox prod/);
+			expect(output).toMatch(/Slack alert received:\n\s+:bar_chart: \d+ failed dataflow runs? in \d+ flows?/);
 			expect((await fetch(`http://127.0.0.1:${ports.n8n}/healthz/readiness`)).status).toBe(200);
 			const alerts = await (await fetch(`http://127.0.0.1:${ports.catcher}/messages`)).json();
 			expect(alerts.length).toBeGreaterThan(0);
+			// The digest of the same failures went to its own channel (the per-flow rules are proven in test/trigger).
+			const digests = alerts.filter((alert) => alert.path === '/slack-digest');
+			expect(digests.length).toBeGreaterThan(0);
+			expect(digests[0].body.text).toMatch(/^:bar_chart: \d+ failed dataflow runs? in \d+ flows?/);
 			expect((await fetch(`http://127.0.0.1:${ports.simulator}/__sim/clock`)).ok).toBe(true);
 		} finally {
 			const exited = new Promise((resolve) => start.once('exit', (code) => resolve(code)));

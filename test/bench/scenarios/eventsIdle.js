@@ -1,0 +1,97 @@
+'use strict';
+// Row 6: what every trigger event costs while nothing happens, over a large org (many flows, a long
+// run history); a burst of failures in digest mode is one item; the static data a trigger keeps
+// with per-flow memory for that many flows.
+const { startEnvironment } = require('../../harness/environment');
+const { TriggerDriver, TRIGGER } = require('../../harness/trigger');
+const { int, RequestMark } = require('../measure');
+
+const MINUTE = 60_000;
+const ONE_MB = 1024 * 1024;
+const HISTORY_DAYS = 30;
+const EVENTS = [
+	{ event: 'newRun', maxRequests: 1 },
+	{ event: 'failedRun', maxRequests: 1 },
+	{ event: 'finishedRun', maxRequests: 1, parameters: { statuses: ['success', 'failed', 'partialSuccess'] } },
+	{ event: 'recoveredRun', maxRequests: 1 },
+	{ event: 'delayedRun', maxRequests: 2 },
+];
+
+const trigger = (env, event, parameters = {}, options = {}) =>
+	new TriggerDriver(env.n8n, { event, flowKind: 'all', flowIds: [], options, ...parameters });
+
+async function eventsIdleBench({ flows, runs, idlePolls, burst, latencyMs, log = () => {} }) {
+	const env = await startEnvironment({ simulator: { latencyMs } });
+	try {
+		log(`events: seeding ${int(flows)} flows and ${int(runs)} runs`);
+		const seeded = env.sim.store.seedFlows({ sandbox: 'prod', count: flows, kind: 'source', state: 'disabled' });
+		const perFlow = Math.max(1, Math.floor(runs / flows));
+		// The history spreads over HISTORY_DAYS, flow after flow, as an org's runs do (not all at one
+		// instant). Every flow's latest finished run failed, so Recovered learns a slot for each it reads.
+		const stepMs = (HISTORY_DAYS * 24 * 60 * MINUTE) / flows;
+		for (const flow of seeded) {
+			env.sim.clock.advance(stepMs);
+			env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: perFlow, status: 'failed', spacingMs: 15 * MINUTE });
+		}
+
+		const rows = [];
+		const details = { events: {} };
+		let recoveredStaticBytes = 0;
+		for (const [index, { event, maxRequests, parameters }] of EVENTS.entries()) {
+			log(`events: ${event} idle polls`);
+			const driver = trigger(env, event, parameters);
+			await driver.poll(); // activation
+			const requests = [];
+			let emitted = 0;
+			for (let i = 0; i < idlePolls; i++) {
+				env.sim.clock.advance(MINUTE);
+				const mark = new RequestMark(env.sim);
+				emitted += (await driver.poll()).length;
+				requests.push(mark.entries().length);
+			}
+			const worst = Math.max(...requests);
+			details.events[event] = { requests, emitted };
+			rows.push({
+				id: `6${String.fromCharCode(97 + index)}`,
+				name: `Trigger idle poll (${event}), ${int(runs)} runs of ${int(flows)} flows in history`,
+				measured: `${worst} request${worst === 1 ? '' : 's'}/poll at most over ${idlePolls} polls, ${emitted} items emitted`,
+				target: `≤ ${maxRequests} request${maxRequests === 1 ? '' : 's'} per poll, nothing emitted`,
+				pass: worst <= maxRequests && emitted === 0,
+			});
+			if (event === 'recoveredRun') recoveredStaticBytes = Buffer.byteLength(JSON.stringify(driver.workflow.staticData[`node:${TRIGGER}`]));
+		}
+
+		log(`events: a burst of ${int(burst)} failures in digest mode`);
+		const digestDriver = trigger(env, 'failedRun', {}, { output: 'digest', maxRunsPerPoll: 1000 });
+		await digestDriver.poll();
+		for (let i = 0; i < burst; i++) {
+			const [run] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: seeded[i % seeded.length].id, count: 1, status: 'inProgress' });
+			env.sim.store.setRunOutcome('prod', run.id, { status: 'failed' });
+		}
+		env.sim.clock.advance(MINUTE);
+		const items = await digestDriver.poll();
+		const inDigest = items[0]?.count ?? 0;
+		details.digest = { items: items.length, events: inDigest };
+		rows.push({
+			id: `6${String.fromCharCode(97 + EVENTS.length)}`,
+			name: `Trigger burst of ${int(burst)} failures, Output: One Digest per Poll`,
+			measured: `${items.length} item${items.length === 1 ? '' : 's'} holding ${int(inDigest)} events`,
+			target: `1 item holding all ${int(burst)}`,
+			pass: items.length === 1 && inDigest === burst,
+		});
+
+		details.staticData = { bytes: recoveredStaticBytes, flows };
+		rows.push({
+			id: `6${String.fromCharCode(98 + EVENTS.length)}`,
+			name: `Trigger static data (recoveredRun), ${int(flows)} flows all failing at activation`,
+			measured: `${int(recoveredStaticBytes)} B (cursor, remembered runs, flow cache and failing-flow memory)`,
+			target: '≤ 1 MB of failing-flow memory plus the cursor: ≤ 1.5 MB in all',
+			pass: recoveredStaticBytes <= 1.5 * ONE_MB,
+		});
+		return { rows, details };
+	} finally {
+		await env.close();
+	}
+}
+
+module.exports = { eventsIdleBench };
