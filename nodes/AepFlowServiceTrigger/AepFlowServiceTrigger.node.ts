@@ -23,7 +23,7 @@ export class AepFlowServiceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Adobe Experience Platform dataflow runs start, fail, finish, run late or recover',
+		description: 'Starts the workflow when Adobe Experience Platform dataflow runs start, fail, finish, run late or recover, or a flow misses its runs',
 		defaults: { name: 'AEP Flow Service Trigger' },
 		polling: true,
 		inputs: [],

@@ -4,7 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { echoed, idProblem } from '../shared/aep/inputChecks';
 import { type RunTimeField, runPropertyFilters } from '../shared/aep/runFilters';
 import { epochMsOf } from '../shared/aep/runTimes';
-import { isTerminal, runErrors, runStatus, simplifyRun } from '../shared/aep/runs';
+import { isTerminal, runErrors, runRecordCounts, runStatus, simplifyRun } from '../shared/aep/runs';
+import { scheduledEveryMs } from '../shared/aep/flowCadence';
+import { FLOW_KIND_FILTERS, flowKind as flowKindOf } from '../shared/aep/flows';
 import { entityPages } from '../shared/flowservice/entities';
 import { listValues } from '../shared/transport/filters';
 import { MAX_PAGE_SIZE } from '../shared/transport/paging';
@@ -13,6 +15,8 @@ import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
 import { DEFAULT_CURSOR_OPTIONS, newestRemembered, prune, readFrom, repairState, startState, step, type Candidate, type CursorState } from './cursor';
 import { clearAlerting, digestOf, repeatVerdict, type OutputMode, type RepeatMode, type RepeatSettings } from './alertFatigue';
 import { emptyFlowMemory, learnFromHistory, loadFlowMemory, pruneFlowMemory, type FlowMemory } from './flowMemory';
+import { FLOW_REFRESH_MS, loadFlowWatch, MAX_WATCHED_FLOWS, newSilences, silenceItem, type FlowWatchState, type SilenceSettings, type WatchedFlow } from './flowWatch';
+import type { MissedRunSettings } from './events/missedRun';
 import {
 	eventDetails,
 	eventHorizon,
@@ -22,6 +26,7 @@ import {
 	isTriggerEvent,
 	learnsHistory,
 	memoryJudge,
+	watchesFlows,
 	readEventSettings,
 	RUN_EVENTS,
 	runFilters,
@@ -113,6 +118,7 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 	// A copy: static data changes only when a scheduled poll succeeds, never in manual mode.
 	const reader = new RunReader(context, settings, budgetMs, { ...((staticData.flows as FlowCache | undefined) ?? {}) });
 
+	if (watchesFlows(settings.event)) return await pollFlowWatch(context, staticData, settings, reader);
 	if (context.getMode() === 'manual') return await reader.latestEvent();
 	const alertControl = hasAlertControl(settings.event);
 	if (alertControl && options.repeat === 'firstPerFlow') reader.repeat = { mode: 'firstPerFlow', reminderHours: Math.max(0, Number(options.reminderHours) || 0) };
@@ -141,6 +147,25 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 }
 
 const usesFlowMemory = (event: TriggerEvent) => memoryJudge(event) !== undefined;
+
+/**
+ * Missed Run: the flows are watched rather than the runs. Each poll reads the runs created since
+ * the last one (to know each flow's last run) and, at most every 10 minutes, the enabled flows
+ * (their schedules and last runs); then reports each flow silent past its cadence, once per
+ * silence. Fetch Test Event reports the silences as they are now and changes nothing.
+ */
+async function pollFlowWatch(context: IPollFunctions, staticData: IDataObject, settings: EventSettings, reader: RunReader): Promise<IDataObject[] | null> {
+	const manual = context.getMode() === 'manual';
+	const loaded = staticData.event === settings.event ? loadFlowWatch(staticData.flowWatch) : { state: undefined, warnings: [] };
+	for (const warning of loaded.warnings) context.logger.warn(`AEP Flow Service Trigger: ${warning}`);
+	const { state, emit } = await reader.watchFlows(loaded.state && JSON.parse(JSON.stringify(loaded.state)), manual);
+	if (manual) return emit.length ? emit : null;
+	staticData.event = settings.event;
+	staticData.flowWatch = state as unknown as IDataObject;
+	delete staticData.cursor;
+	delete staticData.flowMemory;
+	return emit;
+}
 
 /** Static data is only assigned after a poll succeeded, so a failed poll keeps the previous cursor. */
 function save(staticData: IDataObject, event: TriggerEvent, state: CursorState, reader: RunReader): void {
@@ -357,6 +382,64 @@ class RunReader {
 			baseHandled?.();
 			commit?.();
 		};
+	}
+
+	/** Watches the flows for Missed Run (see pollFlowWatch); `previous` undefined is the activation. */
+	async watchFlows(previous: FlowWatchState | undefined, manual: boolean): Promise<{ state: FlowWatchState; emit: IDataObject[] }> {
+		const settings = this.settings as EventSettings & MissedRunSettings;
+		const silence: SilenceSettings = { graceRatio: Math.max(0, settings.gracePercent) / 100, windowMs: Math.max(0, settings.windowHours) * 3_600_000 };
+		let state = previous;
+		if (state) {
+			const seen = state;
+			const query = { property: runPropertyFilters([{ since: { field: 'createdAt', from: Math.max(0, seen.cursor - DEFAULT_CURSOR_OPTIONS.overlapMs) } }, { flowIds: settings.flowIds }]), orderby: 'createdAt' };
+			for await (const runs of this.pages('the runs since the last poll', '/runs', query)) {
+				for (const run of runs) {
+					const at = run && epochMsOf(run.createdAt);
+					if (at === undefined) continue;
+					seen.cursor = Math.max(seen.cursor, Math.min(at, this.notAfter()));
+					const watched = seen.watched[String(run.flowId)];
+					if (!watched) continue;
+					if (settings.onlyIngesting && !((runRecordCounts(run).output ?? 0) > 0)) continue;
+					watched.lastRunAt = Math.max(watched.lastRunAt, at);
+				}
+			}
+		}
+		if (!state || this.now() - state.refreshedAt >= FLOW_REFRESH_MS) state = await this.refreshWatchedFlows(state);
+		const silences = newSilences(state, this.now(), silence);
+		// Silences found at activation are where things stand, not events: they fire after the flow runs and falls silent again.
+		const activation = previous === undefined && !manual;
+		for (const found of silences) state.watched[found.flowId].alertedFor = found.flow.lastRunAt;
+		return { state, emit: activation ? [] : silences.map((found) => silenceItem(found, silence)) };
+	}
+
+	/** Reads the enabled flows to watch (schedule, last run), keeping what was known of them. */
+	private async refreshWatchedFlows(previous: FlowWatchState | undefined): Promise<FlowWatchState> {
+		const { flowIds, flowKind } = this.settings;
+		const property = ['state==enabled', ...(flowIds.length ? [`id==${flowIds.join(',')}`] : []), ...(flowKind === 'all' ? [] : [FLOW_KIND_FILTERS[flowKind]])];
+		const watched: Record<string, WatchedFlow> = {};
+		let count = 0;
+		for await (const flows of this.pages('the flows to watch', '/flows', { property })) {
+			for (const flow of flows) {
+				if (!flow || typeof flow.id !== 'string' || count >= MAX_WATCHED_FLOWS) continue;
+				count++;
+				const known = previous?.watched[flow.id];
+				const details = (flow.lastRunDetails as IDataObject | undefined) ?? {};
+				const lastRun = epochMsOf(details.startedAtUTC) ?? epochMsOf(flow.createdAt) ?? this.now();
+				const everyMs = scheduledEveryMs(flow);
+				watched[flow.id] = {
+					name: String(flow.name ?? ''),
+					kind: flowKindOf(flow),
+					...(everyMs ? { everyMs } : {}),
+					lastRunAt: Math.max(known?.lastRunAt ?? 0, lastRun),
+					...(known?.alertedFor !== undefined ? { alertedFor: known.alertedFor } : {}),
+				};
+			}
+			if (count >= MAX_WATCHED_FLOWS) {
+				this.warn(`more than ${MAX_WATCHED_FLOWS} enabled flows: Missed Run watches the first ${MAX_WATCHED_FLOWS}; pick flows to watch the ones that matter.`);
+				break;
+			}
+		}
+		return { version: 1, cursor: previous?.cursor ?? this.now(), refreshedAt: this.now(), watched };
 	}
 
 	/** Fetch Test Event for an event that depends on earlier runs: the latest runs replayed oldest first, the last event found. */

@@ -61,7 +61,7 @@ async function checkEditor({ url, owner }) {
 		await shot(page, 'node-panel');
 		const triggers = Number(/Triggers \((\d+)\)/.exec(panelText)?.[1] ?? 0);
 		const actions = Number(/Actions \((\d+)\)/.exec(panelText)?.[1] ?? 0);
-		const triggerEvents = ['On delayed run', 'On failed run', 'On finished run', 'On new run', 'On recovered'].filter((name) => panelText.includes(name));
+		const triggerEvents = ['On delayed run', 'On failed run', 'On finished run', 'On missed run', 'On new run', 'On recovered'].filter((name) => panelText.includes(name));
 
 		await page.goto(`${url}/home/credentials/create`);
 		const credentialSearch = page.getByPlaceholder(/search for app/i).first();

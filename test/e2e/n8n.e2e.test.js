@@ -126,9 +126,9 @@ describe('n8n server', () => {
 	test('the editor lists both nodes and opens the credential form', async () => {
 		const result = await checkEditor({ url: n8n.url, owner: n8n.owner });
 		expect(result.appsFound).toContain('AEP Flow Service');
-		// The trigger node's five events and the action node's operations, under the one app.
-		expect(result.triggerEvents).toEqual(['On delayed run', 'On failed run', 'On finished run', 'On new run', 'On recovered']);
-		expect(result.triggers).toBe(5);
+		// The trigger node's six events and the action node's operations, under the one app.
+		expect(result.triggerEvents).toEqual(['On delayed run', 'On failed run', 'On finished run', 'On missed run', 'On new run', 'On recovered']);
+		expect(result.triggers).toBe(6);
 		expect(result.actions).toBeGreaterThanOrEqual(40);
 		expect(result.credentialFields).toEqual(expect.arrayContaining(['Client ID', 'Client Secret', 'Organization ID', 'Scopes', 'Sandbox Name', 'Environment']));
 	});

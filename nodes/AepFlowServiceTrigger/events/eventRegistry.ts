@@ -6,6 +6,7 @@ import type { RunStatus } from '../../shared/aep/runs';
 import { delayedRun } from './delayedRun';
 import { failedRun } from './failedRun';
 import { finishedRun } from './finishedRun';
+import { missedRun } from './missedRun';
 import { newRun } from './newRun';
 import { recoveredRun } from './recoveredRun';
 import { passesFlowFilters, type FlowFilterSettings, type ParameterReader, type RunEvent } from './runEvent';
@@ -14,7 +15,7 @@ import { passesFlowFilters, type FlowFilterSettings, type ParameterReader, type 
  * Every event the trigger fires on. The node's Event options and per-event parameters and the poll
  * read this list, so an event is its own module plus one line here.
  */
-export const RUN_EVENTS = [delayedRun, failedRun, finishedRun, newRun, recoveredRun] as const;
+export const RUN_EVENTS = [delayedRun, failedRun, finishedRun, missedRun, newRun, recoveredRun] as const;
 
 type RegisteredEvent = (typeof RUN_EVENTS)[number];
 
@@ -69,6 +70,11 @@ export function runFilters(settings: EventSettings, from?: number, withClearing 
 		{ statuses: statuses && [...new Set([...statuses, ...clearing])] },
 		{ flowIds: settings.flowIds },
 	]);
+}
+
+/** Whether the event is judged per flow (Missed Run) rather than per run. */
+export function watchesFlows(event: TriggerEvent): boolean {
+	return EVENTS_BY_VALUE[event].watchesFlows === true;
 }
 
 /** Whether the event's alerts can be held back per flow and summed up in a digest. */

@@ -64,6 +64,8 @@ export interface RunEvent<Value extends string, Settings extends object> {
 	readonly alertControl?: boolean;
 	/** Statuses of the good runs that end a flow's alert streak, when the event does not read them already. */
 	readonly clearedBy?: RunStatus[];
+	/** Whether the event is judged per flow (the flows are watched) rather than per run. */
+	readonly watchesFlows?: boolean;
 }
 
 /**

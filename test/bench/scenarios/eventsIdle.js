@@ -15,6 +15,8 @@ const EVENTS = [
 	{ event: 'finishedRun', maxRequests: 1, parameters: { statuses: ['success', 'failed', 'partialSuccess'] } },
 	{ event: 'recoveredRun', maxRequests: 1 },
 	{ event: 'delayedRun', maxRequests: 2 },
+	// One run-list request per poll; the flow list is read again only every 10 minutes (the polls here are a minute apart).
+	{ event: 'missedRun', maxRequests: 1 },
 ];
 
 const trigger = (env, event, parameters = {}, options = {}) =>

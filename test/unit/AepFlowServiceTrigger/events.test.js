@@ -123,7 +123,7 @@ describe('event modules', () => {
 describe('event registry', () => {
 	test('lists each event once, by its own value, and the lookups follow it', () => {
 		const values = RUN_EVENTS.map((event) => event.value);
-		expect(values.sort()).toEqual(['delayedRun', 'failedRun', 'finishedRun', 'newRun', 'recoveredRun']);
+		expect(values.sort()).toEqual(['delayedRun', 'failedRun', 'finishedRun', 'missedRun', 'newRun', 'recoveredRun']);
 		expect(new Set(values).size).toBe(values.length);
 		for (const event of RUN_EVENTS) {
 			expect(isTriggerEvent(event.value)).toBe(true);

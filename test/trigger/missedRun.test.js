@@ -1,0 +1,74 @@
+'use strict';
+// Missed Run: an enabled flow without a new run past its schedule's interval plus grace fires once
+// per silent period; it fires again only after a run arrived and silence resumed. Scheduled flows on
+// the simulator clock, one of them with its schedule stopped (enabled, but no runs come).
+const { useEnvironment } = require('../harness/environment');
+const { TriggerDriver } = require('../harness/trigger');
+
+const MINUTE = 60_000;
+const RUNS = '/data/foundation/flowservice/runs';
+const FLOWS = '/data/foundation/flowservice/flows';
+
+const env = useEnvironment();
+
+const trigger = (parameters = {}) => new TriggerDriver(env.n8n, { event: 'missedRun', flowKind: 'all', flowIds: [], options: {}, gracePercent: 50, windowHours: 24, ...parameters });
+/** Polls every 10 simulated minutes for `minutes`; returns everything that fired. */
+async function pollFor(driver, minutes) {
+	const fired = [];
+	for (let passed = 0; passed < minutes; passed += 10) {
+		env.sim.clock.advance(10 * MINUTE);
+		fired.push(...(await driver.poll()));
+	}
+	return fired;
+}
+
+describe('Missed Run', () => {
+	test('a stopped hourly flow fires once after 90 minutes of silence, again only after runs resumed and stopped', async () => {
+		const [stopped, healthy] = env.sim.store.seedFlows({ sandbox: 'prod', count: 2, kind: 'source' });
+		env.sim.clock.advance(125 * MINUTE);
+		const driver = trigger();
+		expect(await driver.poll()).toEqual([]);
+		env.sim.store.pauseFlowRuns('prod', stopped.id);
+		const fired = await pollFor(driver, 180);
+		expect(fired).toHaveLength(1);
+		expect(fired[0]).toMatchObject({ event: 'missedRun', flowId: stopped.id, flowName: stopped.name, basis: 'schedule', expectedEveryMinutes: 60, allowedSilenceMinutes: 90 });
+		expect(fired[0].silentMinutes).toBeGreaterThan(90);
+		expect(fired.some((item) => item.flowId === healthy.id)).toBe(false);
+		driver.restart();
+		expect(await pollFor(driver, 60)).toEqual([]);
+		env.sim.store.resumeFlowRuns('prod', stopped.id);
+		expect(await pollFor(driver, 90)).toEqual([]);
+		env.sim.store.pauseFlowRuns('prod', stopped.id);
+		const again = await pollFor(driver, 180);
+		expect(again.map((item) => item.flowId)).toEqual([stopped.id]);
+	});
+
+	test('a flow already silent at activation is where things stand, not an event', async () => {
+		const [flow] = env.sim.store.seedFlows({ sandbox: 'prod', count: 1, kind: 'source' });
+		env.sim.clock.advance(65 * MINUTE);
+		env.sim.store.pauseFlowRuns('prod', flow.id);
+		env.sim.clock.advance(200 * MINUTE);
+		const driver = trigger();
+		expect(await driver.poll()).toEqual([]);
+		expect(await pollFor(driver, 60)).toEqual([]);
+	});
+
+	test('an idle poll reads the runs once; the flow list at most every 10 minutes', async () => {
+		env.sim.store.seedFlows({ sandbox: 'prod', count: 3, kind: 'source' });
+		env.sim.clock.advance(125 * MINUTE);
+		const driver = trigger();
+		await driver.poll();
+		env.sim.log.clear();
+		for (let i = 0; i < 9; i++) {
+			env.sim.clock.advance(MINUTE);
+			await driver.poll();
+		}
+		const calls = env.sim.log.entries();
+		expect(calls.filter((entry) => entry.path === RUNS)).toHaveLength(9);
+		expect(calls.filter((entry) => entry.path === FLOWS)).toHaveLength(0);
+		env.sim.clock.advance(2 * MINUTE);
+		env.sim.log.clear();
+		await driver.poll();
+		expect(env.sim.log.entries().filter((entry) => entry.path === FLOWS)).toHaveLength(1);
+	});
+});
