@@ -14,6 +14,8 @@ eventOptions.sort((a, b) => a.name.localeCompare(b.name));
 
 /** The events whose alerts can be held back per flow or summed up in a digest. */
 const ALERT_CONTROL_EVENTS = RUN_EVENTS.filter((event) => event.alertControl === true).map((event) => event.value);
+/** The events whose alerts can be summed up in a digest. */
+const DIGEST_EVENTS = RUN_EVENTS.filter((event) => event.alertControl === true || event.digestOnly === true).map((event) => event.value);
 
 export class AepFlowServiceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -90,7 +92,7 @@ export class AepFlowServiceTrigger implements INodeType {
 							{ name: 'One Digest per Poll', value: 'digest', description: 'One item with counts by flow and error, and the events: a burst is one message' },
 						],
 						default: 'eachEvent',
-						displayOptions: { show: { '/event': ALERT_CONTROL_EVENTS } },
+						displayOptions: { show: { '/event': DIGEST_EVENTS } },
 					},
 					{
 						displayName: 'Reminder Every (Hours)',

@@ -71,7 +71,7 @@ export function digestOf(event: string, items: IDataObject[]): IDataObject {
 		const codes = new Set(((item.errors as IDataObject[] | undefined) ?? []).map((error) => String(error.code || 'none')));
 		for (const code of codes.size ? codes : new Set(['none'])) increment(byErrorCode, code);
 		failedRecords += Number((item.records as IDataObject | undefined)?.failed ?? 0) || 0;
-		for (const field of ['startedAt', 'completedAt']) {
+		for (const field of ['startedAt', 'completedAt', 'lastRunAt']) {
 			const time = Date.parse(String(item[field] ?? ''));
 			if (Number.isFinite(time)) times.push(time);
 		}

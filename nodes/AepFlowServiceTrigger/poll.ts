@@ -118,7 +118,10 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 	// A copy: static data changes only when a scheduled poll succeeds, never in manual mode.
 	const reader = new RunReader(context, settings, budgetMs, { ...((staticData.flows as FlowCache | undefined) ?? {}) });
 
-	if (watchesFlows(settings.event)) return await pollFlowWatch(context, staticData, settings, reader);
+	if (watchesFlows(settings.event)) {
+		const silences = await pollFlowWatch(context, staticData, settings, reader);
+		return options.output === 'digest' && silences?.length ? [digestOf(settings.event, silences)] : silences;
+	}
 	if (context.getMode() === 'manual') return await reader.latestEvent();
 	const alertControl = hasAlertControl(settings.event);
 	if (alertControl && options.repeat === 'firstPerFlow') reader.repeat = { mode: 'firstPerFlow', reminderHours: Math.max(0, Number(options.reminderHours) || 0) };

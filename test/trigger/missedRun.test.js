@@ -72,3 +72,20 @@ describe('Missed Run', () => {
 		expect(env.sim.log.entries().filter((entry) => entry.path === FLOWS)).toHaveLength(1);
 	});
 });
+
+describe('Missed Run digest', () => {
+	test('several flows falling silent in one poll are one digest item', async () => {
+		// The hourly ones of the seeded flows (the seed plan also has a daily one).
+		const flows = env.sim.store.seedFlows({ sandbox: 'prod', count: 3, kind: 'source' }).filter((flow) => flow.scheduleParams?.frequency === 'hour');
+		expect(flows.length).toBeGreaterThanOrEqual(2);
+		env.sim.clock.advance(125 * MINUTE);
+		const driver = trigger({ options: { output: 'digest' } });
+		await driver.poll();
+		for (const flow of flows) env.sim.store.pauseFlowRuns('prod', flow.id);
+		env.sim.clock.advance(150 * MINUTE);
+		const items = await driver.poll();
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({ event: 'missedRun', digest: true, count: flows.length, flowCount: flows.length });
+		expect(items[0].events.map((item) => item.flowId).sort()).toEqual(flows.map((flow) => flow.id).sort());
+	});
+});

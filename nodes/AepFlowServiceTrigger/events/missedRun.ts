@@ -53,5 +53,6 @@ export const missedRun = defineRunEvent({
 	matches: () => false,
 	key: (run) => String(run.id),
 	watchesFlows: true,
-	alertControl: false,
+	// A silence fires once by itself; a burst of silent flows can still be one digest.
+	digestOnly: true,
 });

@@ -62,6 +62,8 @@ export interface RunEvent<Value extends string, Settings extends object> {
 	readonly learnsHistory?: boolean;
 	/** Whether its alerts can be held back per flow (Repeat) and summed up (Output: digest). */
 	readonly alertControl?: boolean;
+	/** Whether its alerts can be summed up in a digest (Output), without Repeat (which it does by itself). */
+	readonly digestOnly?: boolean;
 	/** Statuses of the good runs that end a flow's alert streak, when the event does not read them already. */
 	readonly clearedBy?: RunStatus[];
 	/** Whether the event is judged per flow (the flows are watched) rather than per run. */
