@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { runErrors, runStatus } from '../../shared/aep/runs';
 import { epochMsOf } from '../../shared/aep/runTimes';
 import { recordFailure, recordRecovery, recovers } from '../flowMemory';
-import { defineRunEvent } from './runEvent';
+import { defineRunEvent, runAndStatusKey } from './runEvent';
 
 const MINUTE = 60_000;
 
@@ -31,7 +31,8 @@ export const recoveredRun = defineRunEvent({
 	serverStatuses: () => ['failed', 'partialSuccess', 'success'],
 	// Every finished run matters: failures start or extend a streak, good runs may end one.
 	matches: (run) => runStatus(run) === 'failed' || isGood(run),
-	key: (run) => String(run.id),
+	// With the status: a run still going when it was first read (at activation) is judged again once it ends.
+	key: runAndStatusKey,
 	judgeWithMemory(run, memory, at) {
 		const flowId = String(run.flowId);
 		if (runStatus(run) === 'failed') {
