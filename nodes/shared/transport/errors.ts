@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { headerValue } from './headers';
+
 /** What an Adobe error response says, whichever of its documented shapes it uses. */
 export interface AdobeErrorDetails {
 	/** Adobe's code, e.g. FLOW-1439-404 from a Flow Service body or 401013 from the I/O gateway. */
@@ -78,12 +80,6 @@ export function parseAdobeError(body: unknown, headers?: IDataObject): AdobeErro
 		),
 		requestId: firstText(report?.['request-id'], error.requestId, headerValue(headers, 'x-request-id')),
 	};
-}
-
-function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
-	if (!headers) return undefined;
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : undefined;
 }
 
 /** The message shown when Adobe IMS refuses to issue a token: IMS's own reason, never the request. */

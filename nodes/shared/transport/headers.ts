@@ -5,9 +5,18 @@
  * unhelpful message.
  */
 
+import type { IDataObject } from 'n8n-workflow';
+
 import { etagProblem } from '../aep/inputChecks';
 
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
+/** A response header's value as text (the first one when repeated), whatever the case of its name. */
+export function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
+	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
+	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
+	return typeof value === 'string' ? value : undefined;
+}
 
 /** Why a header value cannot be sent, or undefined when it can. */
 export function headerValueProblem(value: string): string | undefined {

@@ -12,9 +12,9 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveEndpoints } from '../aep/environments';
 import { parseAdobeError, redirectTarget, httpStatusText } from './errors';
-import { headerValueProblem, quotedEtag } from './headers';
+import { headerValue, headerValueProblem, quotedEtag } from './headers';
 import { withQuery, type QueryParams } from './query';
-import { bearerToken, redactSecrets, secretValuesIn } from './redaction';
+import { bearerToken, secretRedactor, secretValuesIn } from './redaction';
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 import { rememberSecrets, requestTimeoutOf } from './executionState';
 
@@ -94,7 +94,7 @@ function failureOf(error: unknown): Failure {
 		const candidate = current as { response?: { status?: number; data?: unknown; headers?: IDataObject }; code?: unknown; cause?: unknown };
 		if (candidate.response && typeof candidate.response.status === 'number') {
 			const { status, data, headers } = candidate.response;
-			if (isRedirect(status)) return { kind: 'redirect', status, location: headerText(headers, 'location') };
+			if (isRedirect(status)) return { kind: 'redirect', status, location: headerValue(headers, 'location') };
 			return { kind: 'status', status, body: data, headers };
 		}
 		if (typeof candidate.code === 'string' && TRANSPORT_FAILURES.has(candidate.code)) transportCode ??= candidate.code;
@@ -104,12 +104,6 @@ function failureOf(error: unknown): Failure {
 	if (!transportCode && /timeout of \d+ms exceeded/i.test(message)) transportCode = 'ETIMEDOUT';
 	if (!transportCode && /socket hang up|aborted/i.test(message)) transportCode = 'ECONNRESET';
 	return transportCode ? { kind: 'transport', code: transportCode } : { kind: 'other', message };
-}
-
-function headerText(headers: IDataObject | undefined, name: string): string | undefined {
-	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
-	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
-	return typeof value === 'string' ? value : undefined;
 }
 
 async function credentialsOf(context: AepContext): Promise<ICredentialDataDecryptedObject> {
@@ -128,8 +122,14 @@ async function pause(ms: number, signal: AbortSignal | undefined): Promise<boole
 		return true;
 	}
 	if (signal.aborted) return false;
-	const cancelled = new Promise<boolean>((resolve) => signal.addEventListener('abort', () => resolve(false), { once: true }));
-	return await Promise.race([sleep(ms).then(() => true), cancelled]);
+	// The listener goes with the wait: the execution's signal lives on, through every retry.
+	const waited = new AbortController();
+	const cancelled = new Promise<boolean>((resolve) => signal.addEventListener('abort', () => resolve(false), { once: true, signal: waited.signal }));
+	try {
+		return await Promise.race([sleep(ms).then(() => true), cancelled]);
+	} finally {
+		waited.abort();
+	}
 }
 
 /** Refuses header values that cannot be sent as they are, naming the field, before anything is sent. */
@@ -188,7 +188,7 @@ function previewOf(text: string): string {
  * present. GETs must have a body; other methods may answer empty (201 with Location, 204).
  */
 function parseBody(method: string, status: number, answer: unknown, headers: IDataObject): { body: unknown } | { failure: Failure } {
-	const contentType = headerText(headers, 'content-type') ?? 'no content type';
+	const contentType = headerValue(headers, 'content-type') ?? 'no content type';
 	// n8n's helper parses JSON itself and hands over the text of anything else.
 	const unexpected = (problem: string) => {
 		const raw = typeof answer === 'string' ? answer : (JSON.stringify(answer) ?? '');
@@ -273,7 +273,6 @@ export async function aepRequestFull<T = IDataObject>(context: AepContext, reque
 		...(request.secrets ?? []),
 		...secretValuesIn(request.body),
 	]);
-	rememberSecrets(context, secrets);
 	const policy = request.retryPolicy ?? DEFAULT_RETRY_POLICY;
 	const cancelSignal = cancelSignalOf(context);
 	const started = Date.now();
@@ -290,21 +289,22 @@ export async function aepRequestFull<T = IDataObject>(context: AepContext, reque
 			timeout: timeoutMs,
 		};
 		const outcome = await attempt(context, options, timeoutMs);
+		// The token n8n actually sent: it may have minted a new one during this call (after a 401).
+		secrets.add(bearerToken((options.headers as IDataObject | undefined)?.Authorization));
 		let failure: Failure;
 		if (outcome.kind === 'answered') {
 			const headersIn = outcome.response.headers ?? {};
 			const parsed = parseBody(request.method, outcome.response.statusCode, outcome.response.body, headersIn);
-			if ('body' in parsed) return { body: parsed.body as T | undefined, headers: lowerCaseKeys(headersIn), statusCode: outcome.response.statusCode };
+			if ('body' in parsed) {
+				rememberSecrets(context, secrets);
+				return { body: parsed.body as T | undefined, headers: lowerCaseKeys(headersIn), statusCode: outcome.response.statusCode };
+			}
 			failure = parsed.failure;
 		} else if (outcome.kind === 'timedOut') {
 			failure = { kind: 'timeout', afterMs: timeoutMs };
 		} else {
 			failure = cancelSignal?.aborted ? { kind: 'cancelled' } : failureOf(outcome.error);
 		}
-		// The token n8n actually sent (it may have minted a new one during this call).
-		secrets.add(bearerToken((options.headers as IDataObject | undefined)?.Authorization));
-		secrets.add(await currentAccessToken(context));
-		rememberSecrets(context, secrets);
 		const retryable = failure.kind === 'status' || failure.kind === 'transport' || failure.kind === 'timeout';
 		if (retryable) {
 			const decision = decideRetry(
@@ -312,7 +312,7 @@ export async function aepRequestFull<T = IDataObject>(context: AepContext, reque
 					attempt: attemptNumber,
 					method: request.method,
 					status: failure.kind === 'status' ? failure.status : undefined,
-					retryAfter: failure.kind === 'status' ? headerText(failure.headers, 'retry-after') : undefined,
+					retryAfter: failure.kind === 'status' ? headerValue(failure.headers, 'retry-after') : undefined,
 					elapsedMs: Date.now() - started,
 				},
 				policy,
@@ -322,6 +322,9 @@ export async function aepRequestFull<T = IDataObject>(context: AepContext, reque
 				failure = { kind: 'cancelled' };
 			}
 		}
+		// Read once, for the error only: the stored token, in case n8n refreshed it on a copy of the request.
+		secrets.add(await currentAccessToken(context));
+		rememberSecrets(context, secrets);
 		throw adobeApiError(context, request, url, failure, attemptNumber, secrets);
 	}
 }
@@ -353,7 +356,7 @@ function adobeApiError(
 	attempts: number,
 	secrets: Set<string | undefined>,
 ): NodeApiError {
-	const clean = (text: string) => redactSecrets(text, secrets);
+	const clean = secretRedactor(secrets);
 	const afterAttempts = attempts > 1 ? ` after ${attempts} attempts` : '';
 	const target = `${request.method} ${SERVICE_ROOTS[request.service ?? 'flowservice']}${request.path.split('?')[0]}`;
 	let message: string;
