@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getFlows } from '../shared/methods/options';
 import { pollRuns } from './poll';
-import { DEFAULT_EVENT, RUN_EVENTS } from './events/eventRegistry';
+import { allowsDigest, DEFAULT_EVENT, hasAlertControl, RUN_EVENTS } from './events/eventRegistry';
 import { EVENT_PARAMETER } from './events/runEvent';
 import { redactDeep } from '../shared/transport/redaction';
 import { secretsUsedBy } from '../shared/transport/executionState';
@@ -13,9 +13,9 @@ const eventOptions = RUN_EVENTS.map(({ value, option }) => ({ name: option.name,
 eventOptions.sort((a, b) => a.name.localeCompare(b.name));
 
 /** The events whose alerts can be held back per flow or summed up in a digest. */
-const ALERT_CONTROL_EVENTS = RUN_EVENTS.filter((event) => event.alertControl === true).map((event) => event.value);
+const ALERT_CONTROL_EVENTS = RUN_EVENTS.map((event) => event.value).filter(hasAlertControl);
 /** The events whose alerts can be summed up in a digest. */
-const DIGEST_EVENTS = RUN_EVENTS.filter((event) => event.alertControl === true || event.digestOnly === true).map((event) => event.value);
+const DIGEST_EVENTS = RUN_EVENTS.map((event) => event.value).filter(allowsDigest);
 
 export class AepFlowServiceTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -39,7 +39,8 @@ export function repeatVerdict(memory: FlowMemory, flowId: string, at: number, se
 			commit: () => (memory.alerting[flowId] = { alertedAt: at, heldBack: 0, firstAlertAt: slot.firstAlertAt ?? slot.alertedAt }),
 		};
 	}
-	return { fire: false, details: {}, commit: () => (slot.heldBack += at > slot.alertedAt ? 1 : 0) };
+	// A held-back run is remembered as handled (never judged twice), so each counts once.
+	return { fire: false, details: {}, commit: () => slot.heldBack++ };
 }
 
 /** A good run of the flow: its next event is a first alert again. */

@@ -21,6 +21,7 @@ import {
 	eventDetails,
 	eventHorizon,
 	eventKey,
+	allowsDigest,
 	hasAlertControl,
 	isEvent,
 	isTriggerEvent,
@@ -46,8 +47,21 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /** How many pages of runs before the activation an event with flow memory learns from (1,000 runs). */
 const HISTORY_PAGES = 10;
 
+interface TimedRun {
+	run: IDataObject;
+	at: number;
+}
+
+/** The runs of a page that are objects and have a usable time on `field`, with that time. */
+function timedRuns(runs: IDataObject[], field: RunTimeField): TimedRun[] {
+	return runs
+		.filter((run) => run !== null && typeof run === 'object')
+		.map((run) => ({ run, at: epochMsOf(run[field]) }))
+		.filter((entry): entry is TimedRun => entry.at !== undefined);
+}
+
 /** Finished runs as the flow memory learns from them, newest first. */
-function finishedRunsOf(timed: Array<{ run: IDataObject; at: number }>) {
+function finishedRunsOf(timed: TimedRun[]) {
 	return timed
 		.filter(({ run }) => isTerminal(runStatus(run)) && typeof run.flowId === 'string')
 		.map(({ run, at }) => ({ flowId: String(run.flowId), at, failed: runStatus(run) === 'failed', error: runErrors(run)[0] }));
@@ -118,14 +132,13 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 	// A copy: static data changes only when a scheduled poll succeeds, never in manual mode.
 	const reader = new RunReader(context, settings, budgetMs, { ...((staticData.flows as FlowCache | undefined) ?? {}) });
 
-	if (watchesFlows(settings.event)) {
-		const silences = await pollFlowWatch(context, staticData, settings, reader);
-		return options.output === 'digest' && silences?.length ? [digestOf(settings.event, silences)] : silences;
-	}
+	const digest = allowsDigest(settings.event) && options.output === 'digest';
+	const asOutput = (emit: IDataObject[] | null) => (digest && emit?.length ? [digestOf(settings.event, emit)] : emit);
+	if (watchesFlows(settings.event)) return asOutput(await pollFlowWatch(context, staticData, settings, reader));
 	if (context.getMode() === 'manual') return await reader.latestEvent();
-	const alertControl = hasAlertControl(settings.event);
-	if (alertControl && options.repeat === 'firstPerFlow') reader.repeat = { mode: 'firstPerFlow', reminderHours: Math.max(0, Number(options.reminderHours) || 0) };
-	const digest = alertControl && options.output === 'digest';
+	if (hasAlertControl(settings.event) && options.repeat === 'firstPerFlow') {
+		reader.repeat = { mode: 'firstPerFlow', reminderHours: Math.max(0, Number(options.reminderHours) || 0) };
+	}
 
 	let state: CursorState | undefined;
 	if (staticData.event === settings.event) {
@@ -146,7 +159,7 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 	}
 	const { state: next, emit } = await reader.readSince(state, Math.max(1, options.maxRunsPerPoll ?? 100));
 	save(staticData, settings.event, next, reader);
-	return digest && emit.length > 0 ? [digestOf(settings.event, emit)] : emit;
+	return asOutput(emit);
 }
 
 const usesFlowMemory = (event: TriggerEvent) => memoryJudge(event) !== undefined;
@@ -161,7 +174,8 @@ async function pollFlowWatch(context: IPollFunctions, staticData: IDataObject, s
 	const manual = context.getMode() === 'manual';
 	const loaded = staticData.event === settings.event ? loadFlowWatch(staticData.flowWatch) : { state: undefined, warnings: [] };
 	for (const warning of loaded.warnings) context.logger.warn(`AEP Flow Service Trigger: ${warning}`);
-	const { state, emit } = await reader.watchFlows(loaded.state && JSON.parse(JSON.stringify(loaded.state)), manual);
+	// loadFlowWatch builds its own objects, so the watch can change them without touching static data.
+	const { state, emit } = await reader.watchFlows(loaded.state, manual);
 	if (manual) return emit.length ? emit : null;
 	staticData.event = settings.event;
 	staticData.flowWatch = state as unknown as IDataObject;
@@ -452,11 +466,7 @@ class RunReader {
 		await this.ensureFlows(page);
 		const replay = emptyFlowMemory();
 		let latest: IDataObject | undefined;
-		const timed = page
-			.filter((run) => run !== null && typeof run === 'object')
-			.map((run) => ({ run, at: epochMsOf(run[this.field]) }))
-			.filter((entry): entry is { run: IDataObject; at: number } => entry.at !== undefined)
-			.sort((a, b) => a.at - b.at);
+		const timed = timedRuns(page, this.field).sort((a, b) => a.at - b.at);
 		for (const { run, at } of timed) {
 			if (!judge || !this.judged(run)?.matches) continue;
 			const judgement = judge(run, replay, at);
@@ -480,10 +490,7 @@ class RunReader {
 		const decided = new Set<string>();
 		let historyPages = 0;
 		for await (const runs of this.pages('the runs before activation', '/runs', { property: runPropertyFilters([{ flowIds: this.settings.flowIds }]), orderby: `-${this.field}` })) {
-			const timed = runs
-				.filter((run) => run !== null && typeof run === 'object')
-				.map((run) => ({ run, at: epochMsOf(run[this.field]) }))
-				.filter((entry): entry is { run: IDataObject; at: number } => entry.at !== undefined);
+			const timed = timedRuns(runs, this.field);
 			if (learn) learnFromHistory(this.memory, decided, finishedRunsOf(timed));
 			if (!state) {
 				if (timed.length === 0) return startState(0);
@@ -520,6 +527,7 @@ class RunReader {
 	private async readForward(start: CursorState, cap: number): Promise<{ state: CursorState; emit: IDataObject[] }> {
 		let state = start;
 		const emit: IDataObject[] = [];
+		const judge = memoryJudge(this.settings.event);
 		const query = { property: runFilters(this.settings, readFrom(start, DEFAULT_CURSOR_OPTIONS), this.repeat !== undefined), orderby: this.field };
 		for await (const pageRuns of this.pages('the runs since the last poll', '/runs', query)) {
 			const cursorNow = state.cursor;
@@ -532,7 +540,6 @@ class RunReader {
 				.sort((a, b) => a.at - b.at);
 			await this.ensureFlows(this.maybeEvents(runs.map((entry) => entry.run), state));
 			const candidates = [];
-			const judge = memoryJudge(this.settings.event);
 			for (const { run, at, timed } of runs) {
 				const verdict = this.judged(run);
 				if (!verdict) continue;

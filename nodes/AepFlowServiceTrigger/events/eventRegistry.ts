@@ -82,6 +82,11 @@ export function hasAlertControl(event: TriggerEvent): boolean {
 	return EVENTS_BY_VALUE[event].alertControl === true;
 }
 
+/** Whether the event's alerts can be summed up in a digest (Output). */
+export function allowsDigest(event: TriggerEvent): boolean {
+	return hasAlertControl(event) || EVENTS_BY_VALUE[event].digestOnly === true;
+}
+
 /** Whether a run (of a flow of the given kind) is an event for these settings, at `now` (Adobe's clock). */
 export function isEvent(run: IDataObject, kind: FlowKind, settings: EventSettings, now = Date.now()): boolean {
 	return passesFlowFilters(run, kind, settings) && eventOf(settings).matches(run, settings, now);
