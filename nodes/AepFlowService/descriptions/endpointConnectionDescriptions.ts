@@ -56,7 +56,7 @@ export function updateDescription(operation: OperationKey<EndpointResource>): IN
 	});
 }
 
-export type Show = INodeProperties['displayOptions'];
+type Show = INodeProperties['displayOptions'];
 
 /** Shows a parameter on create for the given create types only. */
 export function showForCreate(operation: OperationKey<EndpointResource>, createTypes: string[]): Show {

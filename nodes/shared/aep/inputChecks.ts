@@ -64,4 +64,3 @@ export function etagProblem(etag: string): string | undefined {
 	return undefined;
 }
 
-export const isSendableEtag = (etag: string): boolean => etagProblem(etag) === undefined;
