@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getFlows } from '../shared/methods/options';
 import { pollRuns } from './poll';
-import { allowsDigest, DEFAULT_EVENT, hasAlertControl, RUN_EVENTS } from './events/eventRegistry';
+import { allowsDigest, DEFAULT_EVENT, hasAlertControl, RUN_EVENTS, watchesFlows } from './events/eventRegistry';
 import { EVENT_PARAMETER } from './events/runEvent';
 import { redactDeep } from '../shared/transport/redaction';
 import { secretsUsedBy } from '../shared/transport/executionState';
@@ -15,6 +15,8 @@ eventOptions.sort((a, b) => a.name.localeCompare(b.name));
 /** The events whose alerts can be held back per flow or summed up in a digest. */
 const ALERT_CONTROL_EVENTS = RUN_EVENTS.map((event) => event.value).filter(hasAlertControl);
 /** The events whose alerts can be summed up in a digest. */
+// Missed Run fires once per silent period by itself; a reminder is its only repeat.
+const REMINDER_EVENTS = RUN_EVENTS.map((event) => event.value).filter((event) => hasAlertControl(event) || watchesFlows(event));
 const DIGEST_EVENTS = RUN_EVENTS.map((event) => event.value).filter(allowsDigest);
 
 export class AepFlowServiceTrigger implements INodeType {
@@ -100,8 +102,9 @@ export class AepFlowServiceTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 0 },
 						default: 0,
-						description: 'With Repeat "First per Flow Until It Recovers": alert again about a flow still in trouble after this many hours. 0 never reminds.',
-						displayOptions: { show: { '/event': ALERT_CONTROL_EVENTS } },
+						description:
+							'Alert again about a flow still in trouble after this many hours: still failing or late (with Repeat "First per Flow Until It Recovers"), or still silent (Missed Run). 0 never reminds.',
+						displayOptions: { show: { '/event': REMINDER_EVENTS } },
 					},
 					{
 						displayName: 'Repeat',

@@ -19,6 +19,8 @@ export interface WatchedFlow {
 	lastRunAt: number;
 	/** The last run time a silence was already reported for: once per silent period. */
 	alertedFor?: number;
+	/** When that silence was last reported (first alert or reminder), for reminders. */
+	alertedAt?: number;
 }
 
 export interface FlowWatchState {
@@ -34,6 +36,8 @@ export interface SilenceSettings {
 	graceRatio: number;
 	/** Silence that counts for streaming or unscheduled flows; 0 does not watch them. */
 	windowMs: number;
+	/** A flow still silent this long after its last alert alerts again; 0 never reminds. */
+	reminderMs: number;
 }
 
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
@@ -55,6 +59,7 @@ export function loadFlowWatch(stored: unknown): { state: FlowWatchState | undefi
 				...(finite(flow.everyMs) && flow.everyMs > 0 ? { everyMs: flow.everyMs } : {}),
 				lastRunAt: flow.lastRunAt,
 				...(finite(flow.alertedFor) ? { alertedFor: flow.alertedFor } : {}),
+				...(finite(flow.alertedAt) ? { alertedAt: flow.alertedAt } : {}),
 			};
 		} else dropped++;
 	}
@@ -73,18 +78,37 @@ export interface Silence {
 	flow: WatchedFlow;
 	silentMs: number;
 	allowedMs: number;
+	/** Whether this silence was reported before and this is a reminder of it. */
+	reminder: boolean;
 }
 
-/** The flows silent at `now` that were not reported for this silence yet. */
+/**
+ * The flows silent at `now` that were not reported for this silence yet, and, with reminders, those
+ * reported at least `reminderMs` ago that are still silent.
+ */
 export function newSilences(state: FlowWatchState, now: number, settings: SilenceSettings): Silence[] {
 	const silences: Silence[] = [];
 	for (const [flowId, flow] of Object.entries(state.watched)) {
 		const allowedMs = allowedSilenceMs(flow, settings);
-		if (allowedMs === undefined || flow.alertedFor === flow.lastRunAt) continue;
+		if (allowedMs === undefined) continue;
 		const silentMs = now - flow.lastRunAt;
-		if (silentMs > allowedMs) silences.push({ flowId, flow, silentMs, allowedMs });
+		if (silentMs <= allowedMs) continue;
+		if (flow.alertedFor !== flow.lastRunAt) silences.push({ flowId, flow, silentMs, allowedMs, reminder: false });
+		// A silence reported before this version kept alertedAt is not reminded of: its time is unknown.
+		else if (settings.reminderMs > 0 && flow.alertedAt !== undefined && now - flow.alertedAt >= settings.reminderMs) {
+			silences.push({ flowId, flow, silentMs, allowedMs, reminder: true });
+		}
 	}
 	return silences.sort((a, b) => b.silentMs - a.silentMs);
+}
+
+/** Marks silences as reported at `now`, so each fires once (and reminds only after the reminder time). */
+export function markReported(state: FlowWatchState, silences: Silence[], now: number): void {
+	for (const found of silences) {
+		const flow = state.watched[found.flowId];
+		flow.alertedFor = found.flow.lastRunAt;
+		flow.alertedAt = now;
+	}
 }
 
 /** The item of a silence. */
@@ -92,6 +116,7 @@ export function silenceItem(silence: Silence, settings: SilenceSettings): IDataO
 	const { flow } = silence;
 	return {
 		event: 'missedRun',
+		alert: silence.reminder ? 'reminder' : 'first',
 		flowId: silence.flowId,
 		flowName: flow.name || null,
 		flowType: flow.kind,

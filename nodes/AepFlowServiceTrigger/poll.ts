@@ -15,7 +15,7 @@ import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
 import { DEFAULT_CURSOR_OPTIONS, newestRemembered, prune, readFrom, repairState, startState, step, type Candidate, type CursorState } from './cursor';
 import { clearAlerting, digestOf, repeatVerdict, type OutputMode, type RepeatMode, type RepeatSettings } from './alertFatigue';
 import { emptyFlowMemory, learnFromHistory, loadFlowMemory, pruneFlowMemory, type FlowMemory } from './flowMemory';
-import { FLOW_REFRESH_MS, loadFlowWatch, MAX_WATCHED_FLOWS, newSilences, silenceItem, type FlowWatchState, type SilenceSettings, type WatchedFlow } from './flowWatch';
+import { FLOW_REFRESH_MS, loadFlowWatch, markReported, MAX_WATCHED_FLOWS, newSilences, silenceItem, type FlowWatchState, type SilenceSettings, type WatchedFlow } from './flowWatch';
 import type { MissedRunSettings } from './events/missedRun';
 import {
 	eventDetails,
@@ -134,10 +134,14 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 
 	const digest = allowsDigest(settings.event) && options.output === 'digest';
 	const asOutput = (emit: IDataObject[] | null) => (digest && emit?.length ? [digestOf(settings.event, emit)] : emit);
-	if (watchesFlows(settings.event)) return asOutput(await pollFlowWatch(context, staticData, settings, reader));
+	const reminderHours = Math.max(0, Number(options.reminderHours) || 0);
+	if (watchesFlows(settings.event)) {
+		reader.silenceReminderMs = reminderHours * 3_600_000;
+		return asOutput(await pollFlowWatch(context, staticData, settings, reader));
+	}
 	if (context.getMode() === 'manual') return await reader.latestEvent();
 	if (hasAlertControl(settings.event) && options.repeat === 'firstPerFlow') {
-		reader.repeat = { mode: 'firstPerFlow', reminderHours: Math.max(0, Number(options.reminderHours) || 0) };
+		reader.repeat = { mode: 'firstPerFlow', reminderHours };
 	}
 
 	let state: CursorState | undefined;
@@ -217,6 +221,8 @@ class RunReader {
 
 	/** Repeat "first per flow until it recovers", when chosen: alerts held back per flow. */
 	repeat: RepeatSettings | undefined;
+	/** Missed Run: a flow still silent this long after its last alert alerts again; 0 never reminds. */
+	silenceReminderMs = 0;
 
 	/** Whether this poll reads and saves per-flow memory. */
 	keepsMemory(): boolean {
@@ -404,7 +410,11 @@ class RunReader {
 	/** Watches the flows for Missed Run (see pollFlowWatch); `previous` undefined is the activation. */
 	async watchFlows(previous: FlowWatchState | undefined, manual: boolean): Promise<{ state: FlowWatchState; emit: IDataObject[] }> {
 		const settings = this.settings as EventSettings & MissedRunSettings;
-		const silence: SilenceSettings = { graceRatio: Math.max(0, settings.gracePercent) / 100, windowMs: Math.max(0, settings.windowHours) * 3_600_000 };
+		const silence: SilenceSettings = {
+			graceRatio: Math.max(0, settings.gracePercent) / 100,
+			windowMs: Math.max(0, settings.windowHours) * 3_600_000,
+			reminderMs: this.silenceReminderMs,
+		};
 		let state = previous;
 		if (state) {
 			const seen = state;
@@ -425,7 +435,7 @@ class RunReader {
 		const silences = newSilences(state, this.now(), silence);
 		// Silences found at activation are where things stand, not events: they fire after the flow runs and falls silent again.
 		const activation = previous === undefined && !manual;
-		for (const found of silences) state.watched[found.flowId].alertedFor = found.flow.lastRunAt;
+		markReported(state, silences, this.now());
 		return { state, emit: activation ? [] : silences.map((found) => silenceItem(found, silence)) };
 	}
 
@@ -449,6 +459,7 @@ class RunReader {
 					...(everyMs ? { everyMs } : {}),
 					lastRunAt: Math.max(known?.lastRunAt ?? 0, lastRun),
 					...(known?.alertedFor !== undefined ? { alertedFor: known.alertedFor } : {}),
+					...(known?.alertedAt !== undefined ? { alertedAt: known.alertedAt } : {}),
 				};
 			}
 			if (count >= MAX_WATCHED_FLOWS) {

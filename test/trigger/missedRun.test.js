@@ -43,6 +43,25 @@ describe('Missed Run', () => {
 		expect(again.map((item) => item.flowId)).toEqual([stopped.id]);
 	});
 
+	test('Reminder Every 3 Hours: a flow that stays silent is reminded of every 3 hours, across restarts, until it runs', async () => {
+		const [stopped] = env.sim.store.seedFlows({ sandbox: 'prod', count: 1, kind: 'source' });
+		env.sim.clock.advance(65 * MINUTE);
+		const driver = trigger({ options: { reminderHours: 3 } });
+		expect(await driver.poll()).toEqual([]);
+		env.sim.store.pauseFlowRuns('prod', stopped.id);
+		const fired = [];
+		for (let hour = 0; hour < 11; hour++) {
+			fired.push(...(await pollFor(driver, 60)));
+			driver.restart();
+		}
+		expect(fired.map((item) => item.alert)).toEqual(['first', 'reminder', 'reminder', 'reminder']);
+		expect(new Set(fired.map((item) => item.flowId))).toEqual(new Set([stopped.id]));
+		const minutes = fired.map((item) => item.silentMinutes);
+		for (let i = 1; i < minutes.length; i++) expect(minutes[i] - minutes[i - 1]).toBe(180);
+		env.sim.store.resumeFlowRuns('prod', stopped.id);
+		expect(await pollFor(driver, 60)).toEqual([]);
+	});
+
 	test('a flow already silent at activation is where things stand, not an event', async () => {
 		const [flow] = env.sim.store.seedFlows({ sandbox: 'prod', count: 1, kind: 'source' });
 		env.sim.clock.advance(65 * MINUTE);

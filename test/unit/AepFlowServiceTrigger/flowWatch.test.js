@@ -1,7 +1,7 @@
 'use strict';
 // Missed Run's pure parts: a flow's cadence from its schedule, when silence counts, once per
 // silent period, and stored state read safely.
-const { allowedSilenceMs, newSilences, loadFlowWatch, silenceItem } = require('../../../dist/nodes/AepFlowServiceTrigger/flowWatch');
+const { allowedSilenceMs, markReported, newSilences, loadFlowWatch, silenceItem } = require('../../../dist/nodes/AepFlowServiceTrigger/flowWatch');
 const { scheduledEveryMs } = require('../../../dist/nodes/shared/aep/flowCadence');
 
 const MINUTE = 60_000;
@@ -21,7 +21,7 @@ describe('flow cadence', () => {
 });
 
 describe('silence', () => {
-	const settings = { graceRatio: 0.5, windowMs: 24 * HOUR };
+	const settings = { graceRatio: 0.5, windowMs: 24 * HOUR, reminderMs: 0 };
 	const state = (watched) => ({ version: 1, cursor: 0, refreshedAt: 0, watched });
 
 	test('a scheduled flow is silent past interval plus grace; a streaming one past the window; once per silence', () => {
@@ -37,6 +37,31 @@ describe('silence', () => {
 		const both = newSilences(state(watched), 25 * HOUR, settings);
 		expect(both.map((s) => s.flowId).sort()).toEqual(['hourly', 'streaming']);
 		expect(silenceItem(both.find((s) => s.flowId === 'hourly'), settings)).toMatchObject({ event: 'missedRun', basis: 'schedule', expectedEveryMinutes: 60, allowedSilenceMinutes: 90, silentMinutes: 1500 });
+	});
+
+	test('a reminder comes every reminder time while the flow stays silent; a run ends the silence and its reminders', () => {
+		const watched = { hourly: { name: 'Hourly', kind: 'source', everyMs: HOUR, lastRunAt: 0 } };
+		const reminding = { ...settings, reminderMs: 6 * HOUR };
+		const watch = state(watched);
+		const first = newSilences(watch, 2 * HOUR, reminding);
+		expect(first.map((s) => [s.flowId, s.reminder])).toEqual([['hourly', false]]);
+		expect(silenceItem(first[0], reminding).alert).toBe('first');
+		markReported(watch, first, 2 * HOUR);
+		expect(newSilences(watch, 8 * HOUR - 1, reminding)).toEqual([]);
+		const reminder = newSilences(watch, 8 * HOUR, reminding);
+		expect(reminder.map((s) => [s.flowId, s.reminder])).toEqual([['hourly', true]]);
+		expect(silenceItem(reminder[0], reminding)).toMatchObject({ alert: 'reminder', silentMinutes: 480 });
+		markReported(watch, reminder, 8 * HOUR);
+		expect(newSilences(watch, 13 * HOUR, reminding)).toEqual([]);
+		// Without reminders, the same silence never fires twice.
+		expect(newSilences(watch, 100 * HOUR, settings)).toEqual([]);
+		// A run ends the silence: the next one is a first alert again.
+		watch.watched.hourly.lastRunAt = 20 * HOUR;
+		expect(newSilences(watch, 21 * HOUR, reminding)).toEqual([]);
+		expect(newSilences(watch, 22 * HOUR, reminding).map((s) => s.reminder)).toEqual([false]);
+		// A silence stored without its alert time (an older state) is not reminded of.
+		const older = state({ hourly: { name: 'Hourly', kind: 'source', everyMs: HOUR, lastRunAt: 0, alertedFor: 0 } });
+		expect(newSilences(older, 100 * HOUR, reminding)).toEqual([]);
 	});
 
 	test.each([
