@@ -116,12 +116,19 @@ export function repairState(stored: unknown, { notAfter = Infinity, options = DE
 	const handledThrough = storedTime(stored.handledThrough);
 	if (damaged) state.handledThrough = Math.max(cursor, handledThrough ?? 0);
 	else if (handledThrough !== undefined) state.handledThrough = Math.min(handledThrough, cursor);
-	if (Object.keys(emitted).length > options.maxRemembered) {
-		warnings.push(`The trigger remembered ${Object.keys(emitted).length} runs, more than ${options.maxRemembered}; the oldest were forgotten.`);
-		return { state: prune(state, options), warnings };
+	if (Object.keys(emitted).length > MAX_STORED_REMEMBERED) {
+		warnings.push(`The trigger remembered ${Object.keys(emitted).length} runs, more than ${MAX_STORED_REMEMBERED}; the oldest were forgotten and count as handled.`);
+		return { state: cutDamaged(state, { ...options, maxRemembered: MAX_STORED_REMEMBERED }), warnings };
 	}
+	if (Object.keys(emitted).length > options.maxRemembered) return { state: prune(state, options), warnings };
 	return { state, warnings };
 }
+
+/**
+ * A stored map larger than this was not written by this version for any plausible org (the runs of
+ * 10 minutes beyond the usual 5,000): it is cut, never kept whole.
+ */
+export const MAX_STORED_REMEMBERED = 50_000;
 
 /** The lower bound (inclusive) of the next read. */
 export function readFrom(state: CursorState, options: CursorOptions = DEFAULT_CURSOR_OPTIONS): number {
@@ -183,15 +190,38 @@ export function step<T>(state: CursorState, candidates: Array<Candidate<T>>, cap
 	return { state: next, emit, capped: false, deferred: false };
 }
 
-/** Forgets emitted keys that can no longer be read again, and bounds how many are kept. */
+/**
+ * Forgets emitted keys that can no longer be read again, and bounds how many are kept. A key the next
+ * read can reach (at or after readFrom) is always kept: forgetting it would fire its run again when
+ * more than maxRemembered runs share the overlap (a burst stamped within minutes). The bound applies
+ * to the older keys, kept only as a margin.
+ */
 export function prune(state: CursorState, options: CursorOptions = DEFAULT_CURSOR_OPTIONS): CursorState {
-	const horizon = readFrom(state, options) - options.retentionMs;
-	const kept = Object.entries(state.emitted)
-		.filter(([, at]) => at >= horizon)
-		.sort((a, b) => b[1] - a[1])
-		.slice(0, options.maxRemembered);
-	const pruned: CursorState = { version: 1, cursor: state.cursor, emitted: Object.fromEntries(kept) };
+	const from = readFrom(state, options);
+	const horizon = from - options.retentionMs;
+	const reachable: Array<[string, number]> = [];
+	const older: Array<[string, number]> = [];
+	for (const entry of Object.entries(state.emitted)) {
+		if (entry[1] >= from) reachable.push(entry);
+		else if (entry[1] >= horizon) older.push(entry);
+	}
+	const margin = older.sort((a, b) => b[1] - a[1]).slice(0, Math.max(0, options.maxRemembered - reachable.length));
+	const pruned: CursorState = { version: 1, cursor: state.cursor, emitted: Object.fromEntries([...reachable, ...margin]) };
 	// Kept while a read could still reach runs at or before it.
-	if (state.handledThrough !== undefined && state.handledThrough >= readFrom(state, options)) pruned.handledThrough = state.handledThrough;
+	if (state.handledThrough !== undefined && state.handledThrough >= from) pruned.handledThrough = state.handledThrough;
 	return pruned;
+}
+
+/**
+ * Cuts a stored map that is larger than any this version writes (damaged or foreign data) to the
+ * newest maxRemembered keys. The runs of the keys it drops count as handled (handledThrough), so
+ * none of them fires again: a damaged state may miss runs at that instant, never repeat them.
+ */
+function cutDamaged(state: CursorState, options: CursorOptions): CursorState {
+	const entries = Object.entries(state.emitted).sort((a, b) => b[1] - a[1]);
+	const dropped = entries.slice(options.maxRemembered);
+	const droppedNewest = dropped.length ? Math.min(dropped[0][1], state.cursor) : undefined;
+	const cut: CursorState = { ...state, emitted: Object.fromEntries(entries.slice(0, options.maxRemembered)) };
+	if (droppedNewest !== undefined) cut.handledThrough = Math.max(cut.handledThrough ?? 0, droppedNewest);
+	return prune(cut, options);
 }

@@ -1,7 +1,7 @@
 'use strict';
 // The trigger's pure cursor: overlap re-reads repeat nothing, caps lose nothing, state survives a
 // JSON round trip, memory stays bounded.
-const { startState, loadState, readFrom, step, prune, DEFAULT_CURSOR_OPTIONS } = require('../../../dist/nodes/AepFlowServiceTrigger/cursor');
+const { startState, loadState, readFrom, step, prune, DEFAULT_CURSOR_OPTIONS, MAX_STORED_REMEMBERED } = require('../../../dist/nodes/AepFlowServiceTrigger/cursor');
 
 const candidate = (id, at, matches = true) => ({ key: id, at, matches, value: { id } });
 
@@ -83,12 +83,30 @@ describe('a stored state nothing can poison', () => {
 		expect(repaired.warnings[0]).toMatch(/in the future/);
 	});
 
-	test('a huge remembered map is cut to the newest, within the bound', () => {
-		const emitted = Object.fromEntries(Array.from({ length: 12_000 }, (_, i) => [`run-${i}`, 1_000_000 + i]));
-		const repaired = repairState({ version: 1, cursor: 1_012_000, emitted });
-		expect(Object.keys(repaired.state.emitted)).toHaveLength(DEFAULT_CURSOR_OPTIONS.maxRemembered);
-		expect(repaired.state.emitted['run-11999']).toBe(1_011_999);
-		expect(repaired.warnings[0]).toMatch(/12000 runs/);
+	test('a huge remembered map is cut to the newest, and the cut runs count as handled: none fires again', () => {
+		const emitted = Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`run-${i}`, 1_000_000 + i]));
+		const repaired = repairState({ version: 1, cursor: 1_060_000, emitted });
+		expect(Object.keys(repaired.state.emitted)).toHaveLength(MAX_STORED_REMEMBERED);
+		expect(repaired.state.emitted['run-59999']).toBe(1_059_999);
+		expect(repaired.state.handledThrough).toBe(1_009_999);
+		expect(repaired.warnings[0]).toMatch(/60000 runs/);
+		// A run the cut forgot is read again and set aside, never emitted.
+		const result = step(repaired.state, [candidate('run-5', 1_000_005), candidate('new', 1_060_001)], 100, 1_060_010);
+		expect(result.emit.map((run) => run.id)).toEqual(['new']);
+	});
+
+	test('old remembered runs are kept up to the bound; runs the next read can reach are all kept, whatever their number', () => {
+		const HOUR = 3_600_000;
+		const old = Array.from({ length: 8_000 }, (_, i) => [`old-${i}`, 1_000_000 + i]);
+		const burst = Array.from({ length: 7_000 }, (_, i) => [`burst-${i}`, 10 * HOUR]);
+		const state = { version: 1, cursor: 10 * HOUR, emitted: Object.fromEntries([...old, ...burst]) };
+		const pruned = prune(state);
+		const keys = Object.keys(pruned.emitted);
+		expect(keys.filter((key) => key.startsWith('burst-'))).toHaveLength(7_000);
+		expect(keys.filter((key) => key.startsWith('old-'))).toHaveLength(0);
+		const fewer = prune({ ...state, emitted: Object.fromEntries([...old, ...burst.slice(0, 1_000)]) });
+		expect(Object.keys(fewer.emitted)).toHaveLength(DEFAULT_CURSOR_OPTIONS.maxRemembered);
+		expect(fewer.emitted['old-7999']).toBe(1_007_999);
 	});
 
 	test('the walk stops at a candidate stamped after the clock and keeps the cursor before it', () => {
