@@ -8,6 +8,7 @@ import {
 	searchConnections,
 	searchConnectionSpecs,
 	searchFlows,
+	searchRunsWithFailures,
 	searchFlowSpecs,
 	searchSourceConnections,
 	searchTargetConnections,
@@ -51,7 +52,7 @@ export class AepFlowService implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchFlows, searchConnections, searchConnectionSpecs, searchFlowSpecs, searchSourceConnections, searchTargetConnections },
+		listSearch: { searchFlows, searchConnections, searchConnectionSpecs, searchFlowSpecs, searchRunsWithFailures, searchSourceConnections, searchTargetConnections },
 		loadOptions: { getConnectionSpecs, getFlowSpecs, getFlows },
 	};
 

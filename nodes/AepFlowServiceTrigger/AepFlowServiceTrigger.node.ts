@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getFlows } from '../shared/methods/options';
-import { pollRuns } from './poll';
+import { pollRuns, SAMPLED_EVENTS } from './poll';
 import { allowsDigest, DEFAULT_EVENT, hasAlertControl, RUN_EVENTS, watchesFlows } from './events/eventRegistry';
 import { EVENT_PARAMETER } from './events/runEvent';
 import { redactDeep } from '../shared/transport/redaction';
@@ -76,6 +76,16 @@ export class AepFlowServiceTrigger implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: 0,
 						description: 'On first activation, also fire for matching runs of this many past hours. 0 fires only for runs after activation.',
+					},
+					{
+						displayName: 'Include Failed Record Samples',
+						name: 'failedRecordSamples',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 100 },
+						default: 5,
+						description:
+							'Up to this many of the rows Adobe rejected, per event (in failedRecordSamples; needs error diagnostics on the flow). Fetched in the time the poll has left: failedRecordSamplesStatus says when they were skipped. 0 includes none.',
+						displayOptions: { show: { '/event': SAMPLED_EVENTS } },
 					},
 					{
 						displayName: 'Max Runs per Poll',

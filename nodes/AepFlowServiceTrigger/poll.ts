@@ -15,6 +15,7 @@ import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
 import { DEFAULT_CURSOR_OPTIONS, newestRemembered, prune, readFrom, repairState, startState, step, type Candidate, type CursorState } from './cursor';
 import { clearAlerting, digestOf, repeatVerdict, type OutputMode, type RepeatMode, type RepeatSettings } from './alertFatigue';
 import { emptyFlowMemory, learnFromHistory, loadFlowMemory, pruneFlowMemory, type FlowMemory } from './flowMemory';
+import { addFailedRecordSamples } from './failedRecordSamples';
 import { FLOW_REFRESH_MS, loadFlowWatch, markReported, MAX_WATCHED_FLOWS, newSilences, silenceItem, type FlowWatchState, type SilenceSettings, type WatchedFlow } from './flowWatch';
 import type { MissedRunSettings } from './events/missedRun';
 import {
@@ -39,6 +40,10 @@ import {
 import { EVENT_PARAMETER, eventItem, flowInfo, type FlowFilterSettings, type FlowInfo, type ParameterReader } from './events/runEvent';
 
 const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
+/** The events whose items can carry failed-record samples. */
+export const SAMPLED_EVENTS: TriggerEvent[] = ['failedRun', 'finishedRun'];
+/** Samples are fetched until this share of the poll's budget is spent (the reads stop at 60 %). */
+const SAMPLES_BUDGET_SHARE = 0.85;
 const FLOW_CACHE_TTL_MS = 6 * 3_600_000;
 const FLOW_CACHE_SIZE = 1_000;
 const FLOW_LOOKUP_CHUNK = 50;
@@ -126,6 +131,7 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 		repeat?: RepeatMode;
 		reminderHours?: number;
 		output?: OutputMode;
+		failedRecordSamples?: number;
 	};
 	const staticData = context.getWorkflowStaticData('node');
 	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
@@ -139,7 +145,14 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 		reader.silenceReminderMs = reminderHours * 3_600_000;
 		return asOutput(await pollFlowWatch(context, staticData, settings, reader));
 	}
-	if (context.getMode() === 'manual') return await reader.latestEvent();
+	const pollStarted = Date.now();
+	const perEvent = SAMPLED_EVENTS.includes(settings.event) ? Math.max(0, Math.floor(Number(options.failedRecordSamples) || 0)) : 0;
+	// After the events are settled (and saved): samples only use the time left, never delay or lose an event.
+	const withSamples = async (emit: IDataObject[] | null) => {
+		if (emit?.length && perEvent > 0) await addFailedRecordSamples(context, emit, perEvent, pollStarted + budgetMs * SAMPLES_BUDGET_SHARE);
+		return emit;
+	};
+	if (context.getMode() === 'manual') return await withSamples(await reader.latestEvent());
 	if (hasAlertControl(settings.event) && options.repeat === 'firstPerFlow') {
 		reader.repeat = { mode: 'firstPerFlow', reminderHours };
 	}
@@ -163,7 +176,7 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 	}
 	const { state: next, emit } = await reader.readSince(state, Math.max(1, options.maxRunsPerPoll ?? 100));
 	save(staticData, settings.event, next, reader);
-	return asOutput(emit);
+	return asOutput(await withSamples(emit));
 }
 
 const usesFlowMemory = (event: TriggerEvent) => memoryJudge(event) !== undefined;

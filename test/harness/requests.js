@@ -1,6 +1,6 @@
 'use strict';
 // Reads the simulator's request log as the calls a node made, for exact request assertions.
-const SERVICE_ROOTS = ['/data/foundation/flowservice', '/data/foundation/connectors', '/data/foundation/catalog'];
+const SERVICE_ROOTS = ['/data/foundation/flowservice', '/data/foundation/connectors', '/data/foundation/catalog', '/data/foundation/export'];
 
 /**
  * Platform calls (IMS token calls left out), oldest first, as

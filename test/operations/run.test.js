@@ -257,7 +257,7 @@ describe('Get Errors', () => {
 		const batchIds = stored.activities.flatMap((a) => (a.targetInfo || []).filter((t) => t.reference.type === 'Batch').flatMap((t) => t.reference.ids));
 		expect(batchIds.length).toBeGreaterThan(0);
 
-		const { items, error } = await runNode({ operation: 'getErrors', runId: run.id });
+		const { items, error } = await runNode({ operation: 'getErrors', runId: run.id, batchDetails: false });
 		expect(error).toBeUndefined();
 		expect(lines()).toEqual([`GET /runs/${run.id} 200`]);
 		expect(items.map((i) => `${i.json.code}|${i.json.message}`).sort()).toEqual(distinctErrors(stored).sort());

@@ -3,11 +3,12 @@
 
 // Runs the simulator until SIGINT/SIGTERM:
 //   node test/simulator/cli.js [--port 5680] [--host 127.0.0.1] [--demo] [--seed 42]
-//                              [--latency ms] [--start 2026-01-05T08:00:00Z] [--token-lifetime s] [--json]
+//                              [--latency ms] [--start 2026-01-05T08:00:00Z] [--token-lifetime s]
+//                              [--row-error-file-rows N] [--json]
 
 const { startSimulator, DEFAULT_CLIENT } = require('./server');
 
-const USAGE = 'usage: cli.js [--port N] [--host H] [--demo] [--seed N] [--latency MS] [--start ISO|MS] [--token-lifetime S] [--json]';
+const USAGE = 'usage: cli.js [--port N] [--host H] [--demo] [--seed N] [--latency MS] [--start ISO|MS] [--token-lifetime S] [--row-error-file-rows N] [--json]';
 
 function parseArgs(argv) {
   const options = {};
@@ -31,6 +32,7 @@ function parseArgs(argv) {
       case '--seed': options.seed = number(value(i, arg), arg); i++; break;
       case '--latency': options.latencyMs = number(value(i, arg), arg); i++; break;
       case '--token-lifetime': options.tokenLifetimeSeconds = number(value(i, arg), arg); i++; break;
+      case '--row-error-file-rows': options.rowErrorFileRows = number(value(i, arg), arg); i++; break;
       case '--start': {
         const text = value(i, arg);
         options.startTime = /^\d+$/.test(text) ? Number(text) : Date.parse(text);

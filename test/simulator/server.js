@@ -9,6 +9,7 @@ const { createClock } = require('./engine/clock');
 const { createIms } = require('./ims/ims');
 const { createStore } = require('./engine/store');
 const { createRunEngine } = require('./engine/runEngine');
+const { createBatches, DEFAULT_FILE_ROWS } = require('./engine/batches');
 const { createSeeder } = require('./fixtures/seed');
 const { createFaults } = require('./engine/faults');
 const { createRequestLog } = require('./engine/requestLog');
@@ -36,6 +37,7 @@ const DEFAULTS = {
   latencyMs: 0,
   demo: false,
   seed: 42,
+  rowErrorFileRows: DEFAULT_FILE_ROWS,
 };
 
 const isControlPath = (path) => path === '/__sim' || path.startsWith('/__sim/');
@@ -48,12 +50,13 @@ async function startSimulator(options = {}) {
   const ims = createIms({ clock, tokenLifetimeSeconds: opts.tokenLifetimeSeconds });
   ims.registerClient(DEFAULT_CLIENT);
   const store = createStore({ clock, seed: opts.seed, orgId: DEFAULT_CLIENT.orgId });
-  const runEngine = createRunEngine({ store, clock, seed: opts.seed });
+  const batches = createBatches({ store, clock, rowErrorFileRows: opts.rowErrorFileRows });
+  const runEngine = createRunEngine({ store, clock, seed: opts.seed, batches });
   clock.onAdvance((target) => runEngine.advanceTo(target));
   const seeder = createSeeder({ store, runEngine, clock });
   const faults = createFaults();
   const log = createRequestLog();
-  const platform = createPlatform({ store, runEngine, clock, ims });
+  const platform = createPlatform({ store, runEngine, clock, ims, batches });
   let latencyMs = Number(opts.latencyMs) || 0;
 
   const storeApi = {
@@ -72,6 +75,22 @@ async function startSimulator(options = {}) {
     resumeFlowRuns: runEngine.resumeFlowRuns,
     holdRun: runEngine.holdRun,
     releaseRun: runEngine.releaseRun,
+    // Failed-record diagnostics (see README): the flow option, error file size, ground truth.
+    setErrorDiagnostics(sandbox, flowId, enabled) {
+      if (typeof enabled !== 'boolean') throw new Error('enabled must be true or false');
+      const flow = store.sandbox(sandbox) && store.get(sandbox, 'flows', flowId);
+      if (!flow) throw new Error(`flow ${flowId} not found in sandbox ${sandbox}`);
+      // Like lastRunDetails, a test setting does not change the flow's etag.
+      return store.update(sandbox, 'flows', flowId, (f) => {
+        f.options = { ...f.options, errorDiagnosticsEnabled: enabled };
+      }, { bump: false });
+    },
+    setRowErrorFileRows: batches.setRowErrorFileRows,
+    rowErrorFileRows: batches.rowErrorFileRows,
+    batchOf: batches.batchOf,
+    batchIdsOfRun: batches.batchIdsOfRun,
+    rowErrors: batches.rowErrors,
+    rowErrorFiles: batches.rowErrorFiles,
     // Extra connection or flow specs (specs are global, as in AEP), e.g. to test paging or name clashes.
     addSpecs(resource, specs) {
       if (!['connectionSpecs', 'flowSpecs'].includes(resource)) throw new Error('resource must be connectionSpecs or flowSpecs');
@@ -89,6 +108,7 @@ async function startSimulator(options = {}) {
     reset() {
       store.reset();
       runEngine.reset();
+      batches.reset();
     },
   };
 

@@ -5,6 +5,7 @@ import { CompositeCreateError } from '../../shared/flowservice/compositeCreate';
 import { secretsUsedBy, useRequestTimeout } from '../../shared/transport/executionState';
 import { redactDeep } from '../../shared/transport/redaction';
 import { DEFAULT_TIMEOUT_MS } from '../../shared/transport/request';
+import { ItemsWithBinary } from '../descriptions/operationDefinitions';
 import { operationModule } from './registry';
 
 
@@ -39,6 +40,11 @@ async function runItem(context: IExecuteFunctions, itemIndex: number): Promise<I
 			throw new NodeOperationError(context.getNode(), `The operation "${operationName}" is not supported for "${resource}"`, { itemIndex });
 		}
 		const result = await operation.execute.call(context, itemIndex);
+		if (result instanceof ItemsWithBinary) {
+			const secrets = secretsUsedBy(context);
+			const items = result.items.map((item) => ({ ...item, json: redactDeep(item.json, secrets) }));
+			return context.helpers.constructExecutionMetaData(items, { itemData: { item: itemIndex } });
+		}
 		// A secret a server echoed back (the token, one the node sent) never reaches the output; only
 		// operations whose job is to return credentials (the landing zone's SAS token) keep them.
 		const shown = operation.returnsCredentials ? result : redactDeep(result, secretsUsedBy(context));

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 /**
  * The node's resources by parameter value, with the name the Resource list shows: the one place a
@@ -33,6 +33,11 @@ export interface OperationDefinition<R extends ResourceName = ResourceName> exte
 	description: string;
 }
 
+/** Output items that carry files (n8n binary data) as well as JSON; the router pairs them like any other. */
+export class ItemsWithBinary {
+	constructor(readonly items: INodeExecutionData[]) {}
+}
+
 /**
  * One operation file: what it is, its parameters (shown only for it) and what it does for one input
  * item. The router owns the item loop, Continue On Fail and item pairing.
@@ -40,7 +45,7 @@ export interface OperationDefinition<R extends ResourceName = ResourceName> exte
 export interface OperationModule<R extends ResourceName = ResourceName> {
 	operation: OperationDefinition<R>;
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[] | ItemsWithBinary>;
 	/** True for the operations whose output is a credential by design; every other output is cleaned of secrets. */
 	returnsCredentials?: boolean;
 }

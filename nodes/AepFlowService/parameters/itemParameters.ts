@@ -35,6 +35,13 @@ export function maxItemsOf(context: IExecuteFunctions, itemIndex: number): numbe
 	return wholeNumberParameter(context, 'limit', 'Limit', itemIndex, { min: 1, fallback: 50, hint: 'Set "Limit" to 1 or more, or turn on "Return All".' });
 }
 
+const UUID_IN_TEXT = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g;
+
+/** The entity's ID in a link pasted from Adobe's UI: the last ID in it (a run's link also names its flow first). */
+export function idInUrl(url: string): string | undefined {
+	return url.match(UUID_IN_TEXT)?.pop();
+}
+
 /**
  * Reads one Adobe ID, checked before any call: a resource locator, a text or options parameter, or
  * a path into a collection (e.g. `filters.mappingId`). Empty is an error unless `optional`, which
@@ -43,7 +50,15 @@ export function maxItemsOf(context: IExecuteFunctions, itemIndex: number): numbe
 export function idParameter(context: IExecuteFunctions, name: string, label: string, itemIndex: number, { optional = false } = {}): string {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
 	const isLocator = typeof value === 'object' && value !== null;
-	const id = String((isLocator ? (value as IDataObject).value : value) ?? '').trim();
+	const given = String((isLocator ? (value as IDataObject).value : value) ?? '').trim();
+	const fromUrl = isLocator && (value as IDataObject).mode === 'url';
+	const id = fromUrl ? (idInUrl(given) ?? '') : given;
+	if (fromUrl && given !== '' && id === '') {
+		throw new NodeOperationError(context.getNode(), `The ${label} link ${echoed(given)} holds no ID`, {
+			itemIndex,
+			description: `Paste the link of the ${label.replace(/ ID$/, '').toLowerCase()} from the Experience Platform UI, or choose "By ID".`,
+		});
+	}
 	if (id === '') {
 		if (optional) return '';
 		throw new NodeOperationError(context.getNode(), `The ${label} is empty`, {

@@ -27,6 +27,8 @@ const SERVICE_ROOTS = {
 	flowservice: '/data/foundation/flowservice',
 	connectors: '/data/foundation/connectors',
 	catalog: '/data/foundation/catalog',
+	/** Data Access: batch files and their error diagnostics. */
+	dataAccess: '/data/foundation/export',
 } as const;
 
 export type AepService = keyof typeof SERVICE_ROOTS;
@@ -49,6 +51,8 @@ export interface AepRequest {
 	retryPolicy?: RetryPolicy;
 	/** Secrets this request carries besides those found by key in its body; never shown if echoed back. */
 	secrets?: string[];
+	/** `bytes`: the answer is a file (e.g. JSON Lines), returned as a Buffer, never parsed as JSON. */
+	answer?: 'json' | 'bytes';
 }
 
 /** A 2xx answer: the parsed body (undefined when empty), its headers (lower-case names) and status. */
@@ -95,7 +99,7 @@ function failureOf(error: unknown): Failure {
 		if (candidate.response && typeof candidate.response.status === 'number') {
 			const { status, data, headers } = candidate.response;
 			if (isRedirect(status)) return { kind: 'redirect', status, location: headerValue(headers, 'location') };
-			return { kind: 'status', status, body: data, headers };
+			return { kind: 'status', status, body: decodedErrorBody(data), headers };
 		}
 		if (typeof candidate.code === 'string' && TRANSPORT_FAILURES.has(candidate.code)) transportCode ??= candidate.code;
 		current = candidate.cause;
@@ -104,6 +108,18 @@ function failureOf(error: unknown): Failure {
 	if (!transportCode && /timeout of \d+ms exceeded/i.test(message)) transportCode = 'ETIMEDOUT';
 	if (!transportCode && /socket hang up|aborted/i.test(message)) transportCode = 'ECONNRESET';
 	return transportCode ? { kind: 'transport', code: transportCode } : { kind: 'other', message };
+}
+
+/** An error answer to a request for bytes arrives as bytes too: read as JSON when it is, else as text. */
+function decodedErrorBody(data: unknown): unknown {
+	const bytes = Buffer.isBuffer(data) ? data : data instanceof ArrayBuffer ? Buffer.from(data) : undefined;
+	if (!bytes) return data;
+	const text = bytes.toString('utf8');
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
 }
 
 async function credentialsOf(context: AepContext): Promise<ICredentialDataDecryptedObject> {
@@ -212,6 +228,14 @@ function parseBody(method: string, status: number, answer: unknown, headers: IDa
 	return { body: parsed };
 }
 
+/** A file's bytes, whatever form n8n's helper handed them over in. */
+function bytesOf(answer: unknown): { body: Buffer } {
+	if (Buffer.isBuffer(answer)) return { body: answer };
+	if (answer instanceof ArrayBuffer) return { body: Buffer.from(answer) };
+	if (answer === undefined || answer === null) return { body: Buffer.alloc(0) };
+	return { body: Buffer.from(typeof answer === 'string' ? answer : JSON.stringify(answer), 'utf8') };
+}
+
 interface RawResponse {
 	body: unknown;
 	headers?: IDataObject;
@@ -277,13 +301,15 @@ export async function aepRequestFull<T = IDataObject>(context: AepContext, reque
 	const cancelSignal = cancelSignalOf(context);
 	const started = Date.now();
 	for (let attemptNumber = 1; ; attemptNumber++) {
+		const bytes = request.answer === 'bytes';
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url,
-			headers: { ...headers },
+			headers: bytes ? { ...headers, Accept: '*/*' } : { ...headers },
 			body: request.body,
 			// JSON is parsed by n8n's helper; anything else arrives as text and is reported (parseBody).
-			json: true,
+			// A file is asked for as bytes: a JSON Lines file of one line would otherwise be parsed as JSON.
+			...(bytes ? { json: false, encoding: 'arraybuffer' as const } : { json: true }),
 			returnFullResponse: true,
 			disableFollowRedirect: true,
 			timeout: timeoutMs,
@@ -294,7 +320,7 @@ export async function aepRequestFull<T = IDataObject>(context: AepContext, reque
 		let failure: Failure;
 		if (outcome.kind === 'answered') {
 			const headersIn = outcome.response.headers ?? {};
-			const parsed = parseBody(request.method, outcome.response.statusCode, outcome.response.body, headersIn);
+			const parsed = bytes ? bytesOf(outcome.response.body) : parseBody(request.method, outcome.response.statusCode, outcome.response.body, headersIn);
 			if ('body' in parsed) {
 				rememberSecrets(context, secrets);
 				return { body: parsed.body as T | undefined, headers: lowerCaseKeys(headersIn), statusCode: outcome.response.statusCode };

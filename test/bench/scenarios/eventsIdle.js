@@ -90,6 +90,40 @@ async function eventsIdleBench({ flows, runs, idlePolls, burst, latencyMs, log =
 			target: '≤ 1 MB of failing-flow memory plus the cursor: ≤ 1.5 MB in all',
 			pass: recoveredStaticBytes <= 1.5 * ONE_MB,
 		});
+
+		// Memory filled to its bounds: every flow fails once (Repeat: first per flow keeps a slot per
+		// alerting flow), and Missed Run watches every flow once they are all enabled.
+		log(`events: ${int(flows)} flows each failing once, Repeat: First per Flow`);
+		const firstPerFlow = trigger(env, 'failedRun', {}, { repeat: 'firstPerFlow', maxRunsPerPoll: 1000 });
+		await firstPerFlow.poll();
+		for (const flow of seeded) {
+			const [run] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 1, status: 'inProgress' });
+			env.sim.store.setRunOutcome('prod', run.id, { status: 'failed' });
+		}
+		let alerted = 0;
+		for (let i = 0; i < Math.ceil(flows / 1000) + 2; i++) {
+			env.sim.clock.advance(MINUTE);
+			alerted += (await firstPerFlow.poll()).length;
+		}
+		const alertingBytes = Buffer.byteLength(JSON.stringify(firstPerFlow.workflow.staticData[`node:${TRIGGER}`]));
+		log(`events: Missed Run watching ${int(flows)} enabled flows`);
+		// Enabled in the store only: the bench is about what the trigger keeps, not about scheduling 10,000 flows' runs.
+		for (const flow of seeded) flow.state = 'enabled';
+		const missed = trigger(env, 'missedRun', { gracePercent: 50, windowHours: 24 });
+		await missed.poll();
+		env.sim.clock.advance(MINUTE);
+		await missed.poll();
+		const missedState = missed.workflow.staticData[`node:${TRIGGER}`];
+		const watchedFlows = Object.keys(missedState?.flowWatch?.watched ?? {}).length;
+		const watchBytes = Buffer.byteLength(JSON.stringify(missedState));
+		details.fullMemory = { alerted, alertingBytes, watchedFlows, watchBytes };
+		rows.push({
+			id: `6${String.fromCharCode(99 + EVENTS.length)}`,
+			name: `Trigger static data at its bounds: failedRun (first per flow) after ${int(flows)} flows failed; missedRun watching ${int(flows)} enabled flows`,
+			measured: `${int(alertingBytes)} B (${int(alerted)} alerts); ${int(watchBytes)} B (${int(watchedFlows)} flows watched)`,
+			target: '≤ 1.5 MB each (memory capped at 4,000 alerting and 5,000 watched flows)',
+			pass: alertingBytes <= 1.5 * ONE_MB && watchBytes <= 1.5 * ONE_MB && alerted === flows && watchedFlows === Math.min(flows, 5_000),
+		});
 		return { rows, details };
 	} finally {
 		await env.close();

@@ -1,17 +1,18 @@
 'use strict';
 
 // Catalog Service datasets (/data/foundation/catalog/dataSets): the shape
-// clients read to resolve a dataset id to its name and schema.
+// clients read to resolve a dataset id to its name and schema; and batches
+// (/batches/{id}): the status, metrics and errors of the batch a source run wrote.
 
 const { ApiError } = require('../engine/errors');
 const { first } = require('../engine/http');
 
-function catalogNotFound(id) {
+function catalogNotFound(id, what = 'dataset') {
   return new ApiError(404, (requestId) => ({
     type: 'http://ns.adobe.com/aep/errors/PSC-1002-404',
     title: 'Not Found',
     status: 404,
-    detail: `Requested dataset ${id} not found`,
+    detail: `Requested ${what} ${id} not found`,
     report: { 'request-id': requestId },
   }));
 }
@@ -38,6 +39,13 @@ function register(router) {
     const dataset = ctx.sandbox.datasets.get(ctx.params.id);
     if (!dataset) throw catalogNotFound(ctx.params.id);
     return { status: 200, body: { [dataset.id]: project(dataset, first(ctx.query.properties)) } };
+  });
+
+  // Batches stay in Catalog after their diagnostics expired.
+  router.get('/batches/:id', (ctx) => {
+    const entry = ctx.batches.entry(ctx.sandbox, ctx.params.id);
+    if (!entry) throw catalogNotFound(ctx.params.id, 'batch');
+    return { status: 200, body: { [entry.id]: project(ctx.batches.catalogBatch(entry), first(ctx.query.properties)) } };
   });
 }
 

@@ -4,7 +4,7 @@
 // faults, then the IMS token endpoint or the platform routes.
 
 const { ApiError, flowError } = require('./errors');
-const { first, sendJson, sleep } = require('./http');
+const { first, sendJson, sendText, sleep } = require('./http');
 
 const IMS_TOKEN_PATH = '/ims/token/v3';
 
@@ -124,12 +124,18 @@ function createApiHandler({ log, faults, ims, platform, clock, latencyMs }) {
         return;
       }
       if (fault && (fault.trickleMs || fault.stall)) {
-        const payload = fault.raw !== null ? fault.raw : JSON.stringify(result.body ?? '');
+        const payload = fault.raw !== null ? fault.raw : result.text !== undefined ? result.text : JSON.stringify(result.body ?? '');
         entry.status = result.status;
         res.writeHead(result.status, { 'x-request-id': requestId, ...clockHeader, 'content-type': fault.contentType || result.contentType || 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(payload) });
         keepHanging(res);
         if (fault.stall) return;
         trickle(res, Buffer.from(payload), fault.trickleMs);
+        return;
+      }
+      if (result.text !== undefined) {
+        // A text answer (result.text, result.contentType), e.g. a JSON Lines error file.
+        entry.status = result.status;
+        entry.responseBytes = sendText(res, result.status, result.text, { 'x-request-id': requestId, ...withClock(result.headers) }, result.contentType);
         return;
       }
       respond(result.status, result.body, result.headers, result.contentType);

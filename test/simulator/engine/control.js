@@ -114,6 +114,18 @@ function createControlRouter(sim) {
   router.post('/__sim/flows/:id/pause', ({ body, params }) => ok(sim.store.pauseFlowRuns(body.sandbox || 'prod', params.id)));
   router.post('/__sim/flows/:id/resume', ({ body, params }) => ok(sim.store.resumeFlowRuns(body.sandbox || 'prod', params.id)));
 
+  // Failed-record diagnostics: a flow's errorDiagnosticsEnabled option, the batch index, error file size.
+  router.post('/__sim/flows/:id/diagnostics', ({ body, params }) => {
+    const sandbox = body.sandbox || 'prod';
+    const flow = sim.store.setErrorDiagnostics(sandbox, params.id, body.enabled);
+    return ok({ sandbox, flowId: flow.id, options: flow.options });
+  });
+  router.post('/__sim/batches/file-rows', ({ body }) => ok({ rowErrorFileRows: sim.store.setRowErrorFileRows(body.rows) }));
+  router.get('/__sim/batches/:id', ({ query, params }) => {
+    const batch = sim.store.batchOf(query.sandbox || 'prod', params.id);
+    return batch ? ok(batch) : { status: 404, body: { error: `batch ${params.id} not found` } };
+  });
+
   router.get('/__sim/counts', ({ query }) => ok(sim.store.counts(query.sandbox || 'prod') || {}));
 
   // Peek at stored entities without auth (debugging).

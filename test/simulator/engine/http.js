@@ -56,6 +56,14 @@ function sendJson(res, status, body, headers = {}, contentType = 'application/js
   return out['content-length'];
 }
 
+// A body that is not JSON (Data Access error files): sent as given.
+function sendText(res, status, text, headers = {}, contentType = 'application/octet-stream') {
+  const out = { ...headers, 'content-type': contentType, 'content-length': Buffer.byteLength(text) };
+  res.writeHead(status, out);
+  res.end(text);
+  return out['content-length'];
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-module.exports = { readBody, parseQuery, asArray, first, isTrue, lowerCaseHeaders, sendJson, sleep };
+module.exports = { readBody, parseQuery, asArray, first, isTrue, lowerCaseHeaders, sendJson, sendText, sleep };

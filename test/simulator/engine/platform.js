@@ -1,7 +1,7 @@
 'use strict';
 
 // Platform routes (everything under /data/): gateway checks, then the Flow
-// Service, Connectors (Data Landing Zone) or Catalog route.
+// Service, Connectors (Data Landing Zone), Catalog or Data Access route.
 
 const { createRouter } = require('./router');
 const { ApiError, badRequest, flowError, gatewayError } = require('./errors');
@@ -28,6 +28,7 @@ const SERVICES = [
   { prefix: '/data/foundation/flowservice', router: serviceRouter(FLOW_ROUTES) },
   { prefix: '/data/foundation/connectors', router: serviceRouter([require('../connectors/landingZone')]) },
   { prefix: '/data/foundation/catalog', router: serviceRouter([require('../catalog/routes')]) },
+  { prefix: '/data/foundation/export', router: serviceRouter([require('../dataaccess/routes')]) },
 ];
 
 function parseJson(text) {
@@ -40,7 +41,7 @@ function parseJson(text) {
 }
 
 // request: { method, path, query, headers, bodyText, requestId }
-function createPlatform({ store, runEngine, clock, ims }) {
+function createPlatform({ store, runEngine, clock, ims, batches }) {
   return function handle(request) {
     const service = SERVICES.find((s) => request.path === s.prefix || request.path.startsWith(`${s.prefix}/`));
     if (!service) throw gatewayError(404, '404010', 'Not Found');
@@ -64,7 +65,10 @@ function createPlatform({ store, runEngine, clock, ims }) {
       now: clock.now(),
       store,
       runEngine,
+      batches,
       serviceRoot: service.prefix,
+      // Links to this simulator (Data Access hrefs) use the address the client called.
+      origin: `http://${request.headers.host || 'localhost'}`,
     });
   };
 }

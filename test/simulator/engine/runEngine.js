@@ -11,6 +11,7 @@ const { createRandom } = require('./random');
 const { createFlowBehaviours, FOREVER } = require('./flowBehaviours');
 const { flowSchedule, nextTick } = require('./schedule');
 const { newRun, rollStatus, resolveOutcome, applyOutcome, runContext, RUN_CLIENTS } = require('./runFactory');
+const { diagnosticsEnabled } = require('../flowservice/entities');
 
 const STATUSES = { success: 'success', failed: 'failed', partialsuccess: 'partialSuccess', inprogress: 'inProgress' };
 const MIN_DURATION = 60 * 1000;
@@ -23,7 +24,8 @@ function normalizeStatus(status) {
   return s;
 }
 
-function createRunEngine({ store, clock, seed }) {
+// batches (engine/batches.js, optional): where finished source runs record the batch they wrote.
+function createRunEngine({ store, clock, seed, batches }) {
   let rng;
   const heap = new EventHeap();
   const schedules = new Map(); // "sandbox/flowId" -> { gen, onceDone }
@@ -46,7 +48,19 @@ function createRunEngine({ store, clock, seed }) {
   function runInfo(sandbox, flow) {
     const kind = specs.flowKind(flow.flowSpec.id);
     const sourceConnection = flow.sourceConnectionIds && store.get(sandbox, 'sourceConnections', flow.sourceConnectionIds[0]);
-    return { ...runContext(flow, kind, sourceConnection), sandbox };
+    const targetConnection = flow.targetConnectionIds && store.get(sandbox, 'targetConnections', flow.targetConnectionIds[0]);
+    const datasetId = (targetConnection && targetConnection.params && targetConnection.params.dataSetId) || null;
+    return { ...runContext(flow, kind, sourceConnection), sandbox, datasetId };
+  }
+
+  // Error diagnostics are what the flow has when the run finishes (its current options).
+  function withDiagnostics(sandbox, flowId, fallback, outcome) {
+    outcome.diagnostics = diagnosticsEnabled(store.get(sandbox, 'flows', flowId) || fallback);
+    return outcome;
+  }
+
+  function recordBatch(sandbox, run, info, outcome) {
+    if (batches) batches.record(sandbox, run, info, outcome, outcome.diagnostics);
   }
 
   function scheduleState(sandbox, flowId) {
@@ -109,11 +123,14 @@ function createRunEngine({ store, clock, seed }) {
     const sb = store.sandbox(sandbox);
     const profile = sb.flowProfiles.get(run.flowId) || {};
     const status = forced.status ? normalizeStatus(forced.status) : rollStatus(rng, info.kind, profile);
-    const outcome = resolveOutcome(rng, info.kind, status, profile, forced);
+    const outcome = withDiagnostics(sandbox, run.flowId, info.flow, resolveOutcome(rng, info.kind, status, profile, forced));
+    // A finished run given a new outcome writes a new batch; the old one is gone.
+    if (batches) batches.forgetRun(sandbox, run);
     store.update(sandbox, 'runs', runId, (r) => {
       if (r.metrics.durationSummary.startedAtUTC === undefined) r.metrics.durationSummary.startedAtUTC = at;
       applyOutcome(r, info, outcome, rng, at);
     }, { at, actor: RUN_CLIENTS[info.kind] });
+    recordBatch(sandbox, run, info, outcome);
     live.delete(runId);
     behaviours.forget(runId);
     recordLastRun(sandbox, run);
@@ -289,8 +306,10 @@ function createRunEngine({ store, clock, seed }) {
         const outcome = scripted
           ? resolveOutcome(rng, kind, scripted.status, profile, scripted)
           : resolveOutcome(rng, kind, forced || rollStatus(rng, kind, profile), profile);
+        withDiagnostics(sandbox, flow.id, flow, outcome);
         applyOutcome(run, info, outcome, rng, completedAt);
         run.updatedAt = completedAt;
+        recordBatch(sandbox, run, info, outcome);
         if (!latest || startedAt > latest.metrics.durationSummary.startedAtUTC) latest = run;
       }
       runs.push(run);

@@ -44,7 +44,8 @@ function sourceMetrics(info, o, rng, startedAt, completedAt) {
     targetInfo: batchRef,
   }];
   if (!copyFailed) {
-    const manifest = o.failed > 0 ? { failedRecords: batchUrl(batchId, 'row_errors'), sampleErrors: batchUrl(batchId, 'row_errors/samples') } : undefined;
+    // Row error links exist only when the flow had error diagnostics on and rows failed.
+    const manifest = o.failed > 0 && o.diagnostics ? { failedRecords: batchUrl(batchId, 'row_errors'), sampleErrors: batchUrl(batchId, 'row_error_samples.json') } : undefined;
     activities.push({
       id: 'promotionActivity',
       name: 'Promotion Activity',

@@ -49,6 +49,8 @@ function createStore({ clock, seed, orgId }) {
       // Connections whose /test answers {result:false}, and per-flow run behaviour.
       failingConnectionTests: new Set(),
       flowProfiles: new Map(),
+      // Batches finished source runs wrote: batch id -> a few numbers (engine/batches.js).
+      batches: new Map(),
     };
     sandboxes.set(name, sandbox);
     return sandbox;

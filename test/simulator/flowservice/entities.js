@@ -162,7 +162,24 @@ function validateFlowParts(flow) {
     const problem = validateScheduleParams(flow.scheduleParams);
     if (problem) throw invalidField('scheduleParams', problem);
   }
+  validateOptions(flow.options);
 }
+
+// Adobe's OptionSpec: { errorDiagnosticsEnabled?: boolean, partialIngestionPercent?: number }.
+function validateOptions(options) {
+  if (options === undefined) return;
+  if (!options || typeof options !== 'object' || Array.isArray(options)) throw invalidField('options', '"options" must be an object.');
+  if (options.errorDiagnosticsEnabled !== undefined && typeof options.errorDiagnosticsEnabled !== 'boolean') {
+    throw invalidField('options.errorDiagnosticsEnabled', '"options.errorDiagnosticsEnabled" must be a boolean.');
+  }
+  const percent = options.partialIngestionPercent;
+  if (percent !== undefined && !(typeof percent === 'number' && percent >= 0 && percent <= 100)) {
+    throw invalidField('options.partialIngestionPercent', '"options.partialIngestionPercent" must be a number from 0 to 100.');
+  }
+}
+
+// Whether a flow's runs keep row-level error diagnostics (Adobe's default: off).
+const diagnosticsEnabled = (flow) => Boolean(flow && flow.options && flow.options.errorDiagnosticsEnabled === true);
 
 function buildFlow(ctx, body, { draft = false } = {}) {
   if (body.state !== undefined) throw badRequest(1410, '`State` is not allowed in the create flow request.');
@@ -199,6 +216,7 @@ module.exports = {
   inheritedAttributes,
   lastOperation,
   validateFlowParts,
+  diagnosticsEnabled,
   flowConnectionIds,
   maskSecrets,
 };
