@@ -48,11 +48,13 @@ const trigger = (name, parameters) =>
  * flow until it recovers"), so the demo never opens with a burst of messages about one flow.
  */
 function failedRunAlert({ webhookUrl, lookbackHours = 6, staticData = null, id = 'aepFailedRunAlert', repeat = 'firstPerFlow' }) {
-	// A Slack message: who failed, when, how many records, and each error code with its message.
+	// A Slack message: who failed, when, how many records, each error code with its message, and the
+	// first rows Adobe rejected (where the flow keeps error diagnostics).
 	const text =
 		'":red_circle: Dataflow *" + ($json.flowName || $json.flowId) + "* (" + $json.flowType + ") failed in sandbox " + $json.sandboxName + "\\n" + ' +
 		'"Run " + $json.runId + " started " + $json.startedAt + ", " + ($json.records.failed ?? 0) + " failed records\\n" + ' +
-		'$json.errors.map(e => "• " + e.code + ": " + e.message).join("\\n")';
+		'$json.errors.map(e => "• " + e.code + ": " + e.message).join("\\n") + ' +
+		'(($json.failedRecordSamples || []).length ? "\\nFirst failed rows:\\n" + $json.failedRecordSamples.map(r => "  ↳ " + r.errorCodes.join(", ") + ([...r.columns, ...r.paths][0] ? " at " + [...r.columns, ...r.paths][0] : "") + ": " + String(typeof r.record === "string" ? r.record : JSON.stringify(r.record)).slice(0, 160)).join("\\n") : "")';
 	return workflow(
 		id,
 		'AEP: failed dataflow run → Slack alert',
@@ -65,7 +67,7 @@ function failedRunAlert({ webhookUrl, lookbackHours = 6, staticData = null, id =
 				minFailedPercent: 1,
 				flowKind: 'all',
 				flowIds: [],
-				options: { lookbackHours, maxRunsPerPoll: 10, repeat },
+				options: { lookbackHours, maxRunsPerPoll: 10, repeat, failedRecordSamples: 3 },
 			}, [0, 0], { credentials }),
 			node('Post to Slack', 'n8n-nodes-base.httpRequest', 4.2, {
 				method: 'POST',

@@ -4,7 +4,7 @@
 const { runBench, parseArguments, QUICK } = require('./bench');
 const { renderTable, renderReport } = require('./table');
 
-const ROW_IDS = ['1a', '1b', '1c', '1d', '2', '3', '4', '5a', '5b', '5c', '6a', '6b', '6c', '6d', '6e', '6f', '6g', '6h', '6i'];
+const ROW_IDS = ['1a', '1b', '1c', '1d', '2', '3', '4', '5a', '5b', '5c', '6a', '6b', '6c', '6d', '6e', '6f', '6g', '6h', '6i', '6j', '6k'];
 
 test('the quick bench renders every row', async () => {
 	const { rows, details } = await runBench({ quick: true, latencyMs: 5, itemsLatencyMs: 10 });

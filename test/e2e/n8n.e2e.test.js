@@ -42,7 +42,9 @@ beforeAll(async () => {
 	sim = await startSimulator({ port: 0 });
 	catcher = await startCatcher();
 	const flows = sim.store.seedFlows({ sandbox: 'prod', count: 6, kind: 'source', state: 'disabled' });
-	const [failedRun] = sim.store.seedRuns({ sandbox: 'prod', flowId: flows[0].id, count: 1, status: 'failed' });
+	// A run that failed records, of a flow that keeps error diagnostics: the alert shows its first failed rows.
+	const [failedRun] = sim.store.seedRuns({ sandbox: 'prod', flowId: flows[0].id, count: 1, status: 'inProgress' });
+	sim.store.setRunOutcome('prod', failedRun.id, { status: 'failed', failedRecordCount: 150, inputRecordCount: 150 });
 	fixtures = { flows, failedRun };
 	const workflows = [
 		demo.workflow('e2eListFlows', 'E2E list flows', [demo.manual(), demo.aep('List flows', { resource: 'flow', operation: 'getMany', returnAll: true }, 220)]),
@@ -121,6 +123,12 @@ describe('n8n server', () => {
 		expect(catcher.messages).toHaveLength(1);
 		expect(catcher.messages[0].body.text).toContain(fixtures.flows[0].name);
 		expect(catcher.messages[0].body.text).toMatch(/failed in sandbox prod/);
+		// The first rows Adobe rejected, as the simulator wrote them for the run's batch.
+		const [batchId] = sim.store.batchIdsOfRun('prod', fixtures.failedRun.id);
+		const [firstRow] = sim.store.rowErrors('prod', batchId);
+		expect(catcher.messages[0].body.text).toMatch(/\nFirst failed rows:\n  ↳ /);
+		expect(catcher.messages[0].body.text).toContain(`↳ ${firstRow._errors.map((error) => error.code).join(', ')}`);
+		expect(catcher.messages[0].body.text.split('\n').filter((line) => line.startsWith('  ↳ '))).toHaveLength(3);
 	});
 
 	test('the editor lists both nodes and opens the credential form', async () => {
@@ -158,6 +166,8 @@ describe('npm start', () => {
 			const alerts = await (await fetch(`http://127.0.0.1:${ports.catcher}/messages`)).json();
 			expect(alerts.length).toBeGreaterThan(0);
 			// The digest of the same failures went to its own channel (the per-flow rules are proven in test/trigger).
+			// Alerts of runs that failed records show the first rows Adobe rejected.
+			expect(alerts.some((alert) => /\nFirst failed rows:\n  ↳ \S+/.test(alert.body?.text ?? ''))).toBe(true);
 			const digests = alerts.filter((alert) => alert.path === '/slack-digest');
 			expect(digests.length).toBeGreaterThan(0);
 			expect(digests[0].body.text).toMatch(/^:bar_chart: \d+ failed dataflow runs? in \d+ flows?/);

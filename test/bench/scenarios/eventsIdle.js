@@ -22,7 +22,7 @@ const EVENTS = [
 const trigger = (env, event, parameters = {}, options = {}) =>
 	new TriggerDriver(env.n8n, { event, flowKind: 'all', flowIds: [], options, ...parameters });
 
-async function eventsIdleBench({ flows, runs, idlePolls, burst, latencyMs, log = () => {} }) {
+async function eventsIdleBench({ flows, runs, idlePolls, burst, samples = 100, latencyMs, log = () => {} }) {
 	const env = await startEnvironment({ simulator: { latencyMs } });
 	try {
 		log(`events: seeding ${int(flows)} flows and ${int(runs)} runs`);
@@ -124,6 +124,36 @@ async function eventsIdleBench({ flows, runs, idlePolls, burst, latencyMs, log =
 			target: '≤ 1.5 MB each (memory capped at 4,000 alerting and 5,000 watched flows)',
 			pass: alertingBytes <= 1.5 * ONE_MB && watchBytes <= 1.5 * ONE_MB && alerted === flows && watchedFlows === Math.min(flows, 5_000),
 		});
+
+		// Failed record samples: what they cost per event, for the sample file (≤ 10 rows) and beyond it.
+		const sampleFlows = seeded.slice(0, Math.min(samples, seeded.length));
+		for (const [offset, perEvent] of [[0, 5], [1, 25]]) {
+			log(`events: ${int(sampleFlows.length)} failures with failed records, ${perEvent} samples each`);
+			const sampling = trigger(env, 'failedRun', {}, { failedRecordSamples: perEvent, maxRunsPerPoll: 1000 });
+			env.sim.clock.advance(MINUTE);
+			await sampling.poll();
+			for (const flow of sampleFlows) {
+				env.sim.store.setErrorDiagnostics('prod', flow.id, true);
+				const [run] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 1, status: 'inProgress' });
+				env.sim.store.setRunOutcome('prod', run.id, { status: 'failed', failedRecordCount: 40, inputRecordCount: 100 });
+			}
+			env.sim.clock.advance(MINUTE);
+			const mark = new RequestMark(env.sim);
+			const items = await sampling.poll();
+			const sampleRequests = mark.entries().filter((entry) => entry.path.startsWith('/data/foundation/export/')).length;
+			// Up to N rows: the sample file, or (beyond 10) the first error file, which may hold fewer.
+			const included = items.filter((item) => item.failedRecordSamplesStatus === 'included' && item.failedRecordSamples.length > 0 && item.failedRecordSamples.length <= perEvent).length;
+			const sampled = items.reduce((sum, item) => sum + (item.failedRecordSamples?.length ?? 0), 0);
+			const perEventCost = items.length ? sampleRequests / items.length : Infinity;
+			details[`samples${perEvent}`] = { events: items.length, included, sampleRequests };
+			rows.push({
+				id: `6${String.fromCharCode(100 + EVENTS.length + offset)}`,
+				name: `Trigger Failed Run with Include Failed Record Samples ${perEvent}, ${int(sampleFlows.length)} failures in one poll`,
+				measured: `${perEventCost.toFixed(2)} requests per event (${int(sampleRequests)} for ${int(items.length)} events), ${int(included)} events with samples, ${(sampled / Math.max(1, items.length)).toFixed(1)} rows each`,
+				target: `≤ ${perEvent <= 10 ? 1 : 2} request${perEvent <= 10 ? '' : 's'} per event (≤ 2 always), every event with 1 to ${perEvent} samples`,
+				pass: items.length === sampleFlows.length && included === items.length && perEventCost <= (perEvent <= 10 ? 1 : 2),
+			});
+		}
 		return { rows, details };
 	} finally {
 		await env.close();
