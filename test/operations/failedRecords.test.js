@@ -58,6 +58,13 @@ describe('Get Failed Records', () => {
 		]);
 		expect(items).toHaveLength(20);
 		expect(items.map((item) => item.json)).toMatchObject(expectedRows(run, batchId));
+		// Catalog and Data Access calls carry the credential's headers like every Flow Service call.
+		const dataAccess = env.sim.log.entries().filter((entry) => entry.path.startsWith('/data/foundation/export/') || entry.path.startsWith('/data/foundation/catalog/'));
+		expect(dataAccess).toHaveLength(2 + listed.length);
+		for (const entry of dataAccess) {
+			expect(entry.headers).toMatchObject({ 'x-api-key': 'sim-client-id', 'x-gw-ims-org-id': 'SIMORG0123456789@AdobeOrg', 'x-sandbox-name': 'prod' });
+			expect(entry.headers.authorization).toMatch(/^Bearer \S+$/);
+		}
 		for (const item of items) {
 			expect(listed).toContain(item.json.fileName);
 			expect(item.pairedItem).toEqual({ item: 0 });
@@ -189,6 +196,25 @@ describe('Get Failed Records', () => {
 		const link = await runNode({ runId: { __rl: true, mode: 'url', value: '={{ "https://experience.adobe.com/#/platform/source/dataflows" }}' }, returnAll: true });
 		expect(link.error.message).toMatch(/The Run ID link .* holds no ID/);
 		expect(calls()).toEqual([]);
+	});
+});
+
+describe('the run picker', () => {
+	test('lists the newest runs that failed or failed records, newest first, and nothing else', async () => {
+		const healthy = failedRun({ failed: 0, status: 'success' });
+		const partial = failedRun({ failed: 9 });
+		const failed = failedRun({ failed: 30, status: 'failed' });
+		env.sim.log.clear();
+		const result = await env.n8n.callNodeMethod({ kind: 'listSearch', method: 'searchRunsWithFailures' });
+		const ids = result.results.map((entry) => entry.value);
+		expect(ids).toEqual(expect.arrayContaining([partial.run.id, failed.run.id]));
+		expect(ids).not.toContain(healthy.run.id);
+		expect(result.results.find((entry) => entry.value === failed.run.id).name).toMatch(/ · failed · 30 failed records · /);
+		const [call] = platformCalls(env.sim);
+		expect(call).toMatchObject({ method: 'GET', service: 'flowservice', path: '/runs' });
+		expect(call.query).toMatchObject({ limit: '100', orderby: '-createdAt', property: 'metrics.statusSummary.status==failed,partialSuccess,success' });
+		const typed = await env.n8n.callNodeMethod({ kind: 'listSearch', method: 'searchRunsWithFailures', args: [failed.run.id.slice(0, 8)] });
+		expect(typed.results.map((entry) => entry.value)).toEqual([failed.run.id]);
 	});
 });
 
