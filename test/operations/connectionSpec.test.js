@@ -32,23 +32,23 @@ describe('connection specs', () => {
 		expect(platformCalls(env.sim)).toEqual([]);
 	});
 
-	test('get many: Return All reads every page; Limit stops early', async () => {
+	test('get many: one request without limit, as Adobe declares (all specs in one answer); Limit cuts the answer', async () => {
 		addPartnerConnectionSpecs(env.sim, 110);
 		const { items, error } = await run({ resource: 'connectionSpec', operation: 'getMany', specsOutput: 'specs', returnAll: true });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(BUILT_IN_CONNECTION_SPECS + 110);
 		expect(new Set(items.map((i) => i.json.id)).size).toBe(items.length);
 		const pages = specCalls('connectionSpecs');
-		expect(pages.map((p) => p.query)).toEqual([{ limit: '100' }, { limit: '100', continuationToken: expect.any(String) }]);
+		expect(pages.map((p) => p.query)).toEqual([{}]);
 
 		const limited = await run({ resource: 'connectionSpec', operation: 'getMany', specsOutput: 'specs', returnAll: false, limit: 7 });
 		expect(limited.items).toHaveLength(7);
-		expect(specCalls('connectionSpecs').map((p) => p.query)).toEqual([{ limit: '7' }]);
+		expect(specCalls('connectionSpecs').map((p) => p.query)).toEqual([{}]);
 	});
 
 	test('get many: raw property filters go to Flow Service; a malformed one fails before any call', async () => {
 		const { items } = await run({ resource: 'connectionSpec', operation: 'getMany', returnAll: true, filters: { property: ['name==Amazon S3'] } });
-		expect(specCalls('connectionSpecs').map((p) => p.query)).toEqual([{ limit: '100', property: 'name==Amazon S3' }]);
+		expect(specCalls('connectionSpecs').map((p) => p.query)).toEqual([{ property: 'name==Amazon S3' }]);
 		expect(items.map((i) => i.json.id)).toEqual([CONNECTION_SPECS.s3Destination]);
 
 		const { error } = await run({ resource: 'connectionSpec', operation: 'getMany', returnAll: true, filters: { property: ['name'] } });
@@ -56,7 +56,7 @@ describe('connection specs', () => {
 		expect(platformCalls(env.sim)).toEqual([]);
 	});
 
-	test('get many as a name to ID map: one item over all pages; a shared name maps to every ID', async () => {
+	test('get many as a name to ID map: one item over every spec; a shared name maps to every ID', async () => {
 		addPartnerConnectionSpecs(env.sim, 110);
 		const { items, error } = await run({ resource: 'connectionSpec', operation: 'getMany', specsOutput: 'nameToIdMap', returnAll: false, limit: 5 });
 		expect(error).toBeUndefined();
@@ -66,7 +66,7 @@ describe('connection specs', () => {
 		expect(map['Streaming Connection']).toBe(CONNECTION_SPECS.streaming);
 		expect(map['partner-source-42']).toBe(uuid(42));
 		expect([...map['amazon-s3']].sort()).toEqual([CONNECTION_SPECS.s3Source, CONNECTION_SPECS.legacyS3Destination].sort());
-		expect(specCalls('connectionSpecs').map((p) => p.query.limit)).toEqual(['100', '100']);
+		expect(specCalls('connectionSpecs').map((p) => p.query)).toEqual([{}]);
 	});
 
 	test('get by name: N items cost one listing; each item gets its spec\'s ID', async () => {
@@ -84,12 +84,12 @@ describe('connection specs', () => {
 			{ id: CONNECTION_SPECS.streaming, name: 'Streaming Connection' },
 		]);
 		expect(items.map((i) => i.pairedItem)).toEqual(names.map((_, item) => ({ item })));
-		expect(callLines(env.sim)).toEqual(['GET /connectionSpecs', 'GET /connectionSpecs']); // two pages, read once
-		expect(specCalls('connectionSpecs')[0].query).toEqual({ limit: '100' });
+		expect(callLines(env.sim)).toEqual(['GET /connectionSpecs']); // one answer, read once for all items
+		expect(specCalls('connectionSpecs')[0].query).toEqual({});
 
 		// The next execution reads the specs afresh: nothing is kept between executions.
 		await run({ resource: 'connectionSpec', operation: 'getByName', connectionSpecName: 'partner-source-1' });
-		expect(callLines(env.sim)).toEqual(['GET /connectionSpecs', 'GET /connectionSpecs']);
+		expect(callLines(env.sim)).toEqual(['GET /connectionSpecs']);
 	});
 
 	test('get by name: names match exactly; a miss lists the near names; a shared name lists the clashing IDs', async () => {

@@ -29,7 +29,7 @@ describe('create', () => {
 		expect(post.body).toEqual({
 			name: 'Orders from S3', description: 'nightly', flowSpec: { id: existing.flowSpec.id, version: '1.0' },
 			sourceConnectionIds: existing.sourceConnectionIds, targetConnectionIds: existing.targetConnectionIds,
-			transformations: [{ name: 'Mapping', params: { mappingId: 'mapping-1', mappingVersion: 2 } }],
+			transformations: [{ name: 'Mapping', params: { mappingId: 'mapping-1', mappingVersion: '2' } }],
 			scheduleParams: { frequency: 'hour', startTime: 1769904000, interval: 2 },
 		});
 		expect(get).toMatchObject({ method: 'GET', path: expect.stringMatching(/^\/flows\/[\w-]+$/) });
@@ -53,7 +53,7 @@ describe('create', () => {
 		});
 		await run({ operation: 'create', createType: 'streaming', name: 'Mapped', sourceConnectionId: byId(existing.sourceConnectionIds[0]), targetConnectionId: byId(existing.targetConnectionIds[0]), mappingId: 'mapping-9', mappingVersion: 0 });
 		expect(platformCalls(env.sim)[0].body.flowSpec.id).toBe(SPECS.streamingMapped);
-		expect(platformCalls(env.sim)[0].body.transformations).toEqual([{ name: 'Mapping', params: { mappingId: 'mapping-9', mappingVersion: 0 } }]);
+		expect(platformCalls(env.sim)[0].body.transformations).toEqual([{ name: 'Mapping', params: { mappingId: 'mapping-9', mappingVersion: '0' } }]);
 	});
 
 	test('data lake to landing zone: dataset export schedule without a frequency key', async () => {
@@ -170,7 +170,12 @@ describe('update and state', () => {
 		const index = flow.transformations.findIndex((t) => t.name === 'Mapping');
 		const { items } = await run({ operation: 'update', flowId: byId(flow.id), updateType: 'fields', updateFields: { mappingId: 'mapping-new', mappingVersion: 3 } });
 		const patch = platformCalls(env.sim).find((c) => c.method === 'PATCH');
-		expect(patch.body).toEqual([{ op: 'replace', path: `/transformations/${index}`, value: { name: 'Mapping', params: { mappingId: 'mapping-new', mappingVersion: 3 } } }]);
+		expect(patch.body).toEqual([{ op: 'replace', path: `/transformations/${index}`, value: { name: 'Mapping', params: { mappingId: 'mapping-new', mappingVersion: '3' } } }]);
+		// Adobe documents the version as text; a version that is not a whole number is refused before any call.
+		env.sim.log.clear();
+		const bad = await run({ operation: 'update', flowId: byId(flow.id), updateType: 'fields', updateFields: { mappingId: 'mapping-new', mappingVersion: -1 } });
+		expect(bad.error.message).toBe('"Mapping Version" must be a whole number of at least 0, not -1');
+		expect(platformCalls(env.sim).filter((call) => call.method === 'PATCH')).toEqual([]);
 		expect(items[0].json.transformations[index].params.mappingId).toBe('mapping-new');
 	});
 

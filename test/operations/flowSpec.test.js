@@ -37,13 +37,13 @@ describe('flow specs', () => {
 	test('get many: all flow specs, Limit, and raw property filters sent to Flow Service', async () => {
 		let { items } = await run({ resource: 'flowSpec', operation: 'getMany', returnAll: true });
 		expect(items).toHaveLength(6);
-		expect(specCalls('flowSpecs').map((c) => c.query)).toEqual([{ limit: '100' }]);
+		expect(specCalls('flowSpecs').map((c) => c.query)).toEqual([{}]);
 
 		({ items } = await run({ resource: 'flowSpec', operation: 'getMany', returnAll: false, limit: 2 }));
 		expect(items).toHaveLength(2);
 
 		({ items } = await run({ resource: 'flowSpec', operation: 'getMany', returnAll: true, filters: { property: ['name==CloudStorageToAEP', 'providerId==0ed90a81-07f4-4586-8190-b40eccef1c5a'] } }));
-		expect(specCalls('flowSpecs').map((c) => c.query)).toEqual([{ limit: '100', property: ['name==CloudStorageToAEP', 'providerId==0ed90a81-07f4-4586-8190-b40eccef1c5a'] }]);
+		expect(specCalls('flowSpecs').map((c) => c.query)).toEqual([{ property: ['name==CloudStorageToAEP', 'providerId==0ed90a81-07f4-4586-8190-b40eccef1c5a'] }]);
 		expect(items.map((i) => i.json.id)).toEqual([FLOW_SPECS.cloudStorage]);
 
 		const { error } = await run({ resource: 'flowSpec', operation: 'getMany', returnAll: true, filters: { property: ['name=CloudStorageToAEP'] } });
@@ -66,8 +66,8 @@ describe('flow specs', () => {
 			{ id: 'd8a6f005-7eaf-4153-983e-e8574508b877', name: 'Stream data without transformation' },
 		]);
 		expect(platformCalls(env.sim).map((c) => `${c.method} ${c.path} ${JSON.stringify(c.query)}`)).toEqual([
-			'GET /flowSpecs {"limit":"100"}',
-			'GET /connectionSpecs {"limit":"100"}',
+			'GET /flowSpecs {}',
+			'GET /connectionSpecs {}',
 		]);
 	});
 

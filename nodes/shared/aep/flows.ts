@@ -17,8 +17,9 @@ export const FLOW_KIND_FILTERS: Record<Exclude<FlowKind, 'unknown'>, string> = {
 };
 
 /** A flow's Mapping transformation, as Flow Service stores it: `{ name: 'Mapping', params: { mappingId, mappingVersion } }`. */
-export function mappingTransformation(mappingId: string, mappingVersion: number): IDataObject {
-	return { name: 'Mapping', params: { mappingId, mappingVersion } };
+export function mappingTransformation(mappingId: string, mappingVersion: number | string): IDataObject {
+	// Adobe documents the version as a string ("0"); a number is sent as its text.
+	return { name: 'Mapping', params: { mappingId, mappingVersion: String(mappingVersion) } };
 }
 
 /** Where a flow's Mapping transformation sits among its transformations (Adobe spells the name in any case); -1 when it has none. */

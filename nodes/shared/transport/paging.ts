@@ -104,6 +104,13 @@ export interface PageOptions {
 	onHeaders?: (headers: IDataObject) => void;
 }
 
+/** The lists Flow Service answers whole, declaring `property` as their only query parameter. */
+const SINGLE_ANSWER_LISTS = new Set(['/connectionSpecs', '/flowSpecs']);
+
+export function answersInOneList(request: AepRequest): boolean {
+	return (request.service ?? 'flowservice') === 'flowservice' && SINGLE_ANSWER_LISTS.has(request.path.split('?')[0]);
+}
+
 /**
  * The pages of a continuation-paged list, in order, each one's items checked; every page re-sends
  * the original filters with the token. The caller stops whenever it likes (`break`); the list
@@ -111,7 +118,8 @@ export interface PageOptions {
  */
 export async function* continuationPages(context: AepContext, request: AepRequest, options: PageOptions = {}): AsyncGenerator<IDataObject[]> {
 	const guard = new PageGuard(context, options.listName ?? listName(request), options.maxItems, request.itemIndex);
-	const limit = options.pageSize ?? MAX_PAGE_SIZE;
+	// Adobe declares no `limit` on the spec lists and answers all specs at once: none is sent there.
+	const limit = answersInOneList(request) ? undefined : (options.pageSize ?? MAX_PAGE_SIZE);
 	const prepare = options.prepareRequest ?? ((unchanged: AepRequest) => unchanged);
 	let token: string | undefined;
 	do {

@@ -8,7 +8,7 @@ import { createAndGet, listEntities } from '../../../shared/flowservice/entities
 import { sourceConnectionLocator, targetConnectionLocator } from '../../descriptions/locators';
 import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
 import { streamingFromDatasetDescription } from '../../descriptions/streamingDescriptions';
-import { idListParameter, idParameter, requiredText, validated } from '../../parameters/itemParameters';
+import { idListParameter, idParameter, requiredText, validated, wholeNumberParameter } from '../../parameters/itemParameters';
 import { requireKeys, jsonParameter } from '../../parameters/jsonParameters';
 import { createStreamingFlowFromDataset } from '../../sharedOperations/streamingFromDatasetOperation';
 
@@ -206,7 +206,7 @@ const EXPORT_SCHEDULE_LABELS = { timeUnit: 'Export Every', interval: 'Export Int
 function mappingTransformations(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	const mappingId = idParameter(context, 'mappingId', 'Mapping ID', itemIndex, { optional: true });
 	if (!mappingId) return [];
-	return [mappingTransformation(mappingId, context.getNodeParameter('mappingVersion', itemIndex, 0) as number)];
+	return [mappingTransformation(mappingId, wholeNumberParameter(context, 'mappingVersion', 'Mapping Version', itemIndex, { min: 0, fallback: 0 }))];
 }
 
 function sourceScheduleOf(context: IExecuteFunctions, itemIndex: number): IDataObject | undefined {

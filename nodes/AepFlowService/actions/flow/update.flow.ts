@@ -59,6 +59,19 @@ interface UpdateFields extends UpdateFieldsInput {
 /** The schedule fields as this operation names them. */
 const SCHEDULE_LABELS = { frequency: 'Schedule Frequency', interval: 'Schedule Interval', startTime: 'Schedule Start Time' };
 
+/** The mapping version, a whole number of at least 0 (Adobe stores it as text: "0"). */
+function mappingVersionOf(context: IExecuteFunctions, fields: UpdateFields, itemIndex: number): number {
+	const raw: unknown = fields.mappingVersion ?? 0;
+	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+		throw new NodeOperationError(context.getNode(), `"Mapping Version" must be a whole number of at least 0, not ${JSON.stringify(raw)}`, {
+			itemIndex,
+			description: 'Set "Mapping Version" to the version of the mapping set, e.g. 0. The flow was not changed.',
+		});
+	}
+	return value;
+}
+
 /** FlowManager.updateFlowMapping done right: replace the transformation named Mapping, wherever it sits. */
 function mappingOperation(context: IExecuteFunctions, flow: IDataObject, mappingId: string, fields: UpdateFields, itemIndex: number): PatchOperation {
 	const index = mappingIndex(flow);
@@ -71,7 +84,7 @@ function mappingOperation(context: IExecuteFunctions, flow: IDataObject, mapping
 	return {
 		op: 'replace',
 		path: `/transformations/${index}`,
-		value: mappingTransformation(mappingId, Number(fields.mappingVersion ?? 0)),
+		value: mappingTransformation(mappingId, mappingVersionOf(context, fields, itemIndex)),
 	};
 }
 

@@ -68,6 +68,19 @@ function list(ctx, resource, { linkPath = resource, fixedFilters = [] } = {}) {
   return { status: 200, body: { items: result.items, _links: links } };
 }
 
+// Spec lists (connectionSpecs, flowSpecs): Adobe declares only `property` there and answers every
+// spec in one list, without paging.
+const SPEC_LIST_PARAMS = ['property'];
+
+function listAll(ctx, resource) {
+  allowParams(ctx, SPEC_LIST_PARAMS);
+  const def = RESOURCES[resource];
+  const collection = ctx.store.collection(ctx.sandbox, resource);
+  const filters = asArray(ctx.query.property).map((f) => parseFilter(f, def));
+  const result = query.list(collection, filters, parseOrderBy(undefined, def), { offset: 0, after: null, maxSeq: collection.lastSeq, limit: Infinity });
+  return { status: 200, body: { items: result.items } };
+}
+
 function find(ctx, resource, id) {
   const item = ctx.store.get(ctx.sandbox, resource, id);
   if (!item) throw notFound(resource, id);
@@ -186,6 +199,7 @@ const isDraftMode = (ctx) => String(first(ctx.query.mode) || '').toLowerCase() =
 const entityContext = (ctx) => ({ store: ctx.store, sandbox: ctx.sandbox, actor: ctx.actor, at: ctx.now });
 
 module.exports = {
+  listAll,
   LIST_PARAMS,
   allowParams,
   parseLimit,

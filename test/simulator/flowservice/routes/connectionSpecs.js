@@ -42,7 +42,7 @@ function exportableDatasets(ctx) {
 }
 
 function register(router) {
-  router.get('/connectionSpecs', (ctx) => common.list(ctx, 'connectionSpecs'));
+  router.get('/connectionSpecs', (ctx) => common.listAll(ctx, 'connectionSpecs'));
   router.get('/connectionSpecs/:id', (ctx) => common.getOne(ctx, 'connectionSpecs'));
   router.get('/connectionSpecs/:id/explore', (ctx) => {
     common.allowParams(ctx, EXPLORE_PARAMS);

@@ -5,7 +5,7 @@
 const common = require('./common');
 
 function register(router) {
-  router.get('/flowSpecs', (ctx) => common.list(ctx, 'flowSpecs'));
+  router.get('/flowSpecs', (ctx) => common.listAll(ctx, 'flowSpecs'));
   router.get('/flowSpecs/:id', (ctx) => common.getOne(ctx, 'flowSpecs'));
 }
 
