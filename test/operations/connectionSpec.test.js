@@ -32,6 +32,20 @@ describe('connection specs', () => {
 		expect(platformCalls(env.sim)).toEqual([]);
 	});
 
+	test('the pickers (list search and load options) read the specs in one request without paging parameters', async () => {
+		addPartnerConnectionSpecs(env.sim, 110);
+		env.sim.log.clear();
+		const search = await env.n8n.callNodeMethod({ kind: 'listSearch', method: 'searchConnectionSpecs', args: ['partner-source-10'] });
+		expect(search.results.map((entry) => entry.name).sort()).toEqual(['partner-source-10', 'partner-source-100', 'partner-source-101', 'partner-source-102', 'partner-source-103', 'partner-source-104', 'partner-source-105', 'partner-source-106', 'partner-source-107', 'partner-source-108', 'partner-source-109'].sort());
+		expect(search.paginationToken).toBeUndefined();
+		const options = await env.n8n.callNodeMethod({ kind: 'loadOptions', method: 'getConnectionSpecs' });
+		expect(options).toHaveLength(BUILT_IN_CONNECTION_SPECS + 110);
+		expect(specCalls('connectionSpecs').map((call) => [call.query, call.status])).toEqual([
+			[{}, 200],
+			[{}, 200],
+		]);
+	});
+
 	test('get many: one request without limit, as Adobe declares (all specs in one answer); Limit cuts the answer', async () => {
 		addPartnerConnectionSpecs(env.sim, 110);
 		const { items, error } = await run({ resource: 'connectionSpec', operation: 'getMany', specsOutput: 'specs', returnAll: true });

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { runPropertyFilters } from '../../shared/aep/runFilters';
 import { runRecordCounts, runStatus } from '../../shared/aep/runs';
-import { continuationTokenOf, PageGuard, type ListEnvelope } from '../../shared/transport/paging';
+import { answersInOneList, continuationTokenOf, PageGuard, type ListEnvelope } from '../../shared/transport/paging';
 import { aepRequest } from '../../shared/transport/request';
 
 /**
@@ -16,11 +16,9 @@ async function searchCollection(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = await aepRequest<ListEnvelope>(context, {
-		method: 'GET',
-		path: `/${collection}`,
-		query: { limit: 100, continuationToken: paginationToken },
-	});
+	const request = { method: 'GET' as const, path: `/${collection}` };
+	// Spec lists come whole and take no paging parameters (see answersInOneList).
+	const page = await aepRequest<ListEnvelope>(context, answersInOneList(request) ? request : { ...request, query: { limit: 100, continuationToken: paginationToken } });
 	const needle = filter?.trim().toLowerCase();
 	const results = new PageGuard(context, `the ${collection} list`)
 		.itemsOf(page)
