@@ -160,7 +160,8 @@ describe('Get Many', () => {
 		expect(calls[0].query).toEqual({
 			property: [
 				`flowId==${flowA.id},${flowB.id}`,
-				'metrics.statusSummary.status==failed,partialSuccess',
+				// Partial success is often reported as success: asked for too, and kept only with failed records.
+				'metrics.statusSummary.status==failed,partialSuccess,success',
 				`metrics.durationSummary.startedAtUTC>${after}`,
 				`metrics.durationSummary.startedAtUTC<${before}`,
 			],
@@ -175,6 +176,30 @@ describe('Get Many', () => {
 		expect(items.map((i) => i.json.id).sort()).toEqual(expected.map((r) => r.id).sort());
 		const created = items.map((i) => i.json.createdAt);
 		expect(created).toEqual([...created].sort((a, b) => a - b));
+	});
+
+	test('Partial Success as Adobe reports it: a success with failed records; Limit counts matching runs across pages', async () => {
+		const flow = seedFlow();
+		const clean = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 150, status: 'success', spacingMs: 60_000 });
+		const partial = [];
+		for (let i = 0; i < 4; i++) {
+			const [run] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 1, status: 'inProgress' });
+			// Adobe's own shape: status success, with failed records.
+			env.sim.store.setRunOutcome('prod', run.id, { status: 'success', failedRecordCount: 10 + i, inputRecordCount: 100 });
+			partial.push(run.id);
+		}
+		const { items, error } = await runNode({ operation: 'getMany', returnAll: false, limit: 3, simplify: false, filters: { statuses: ['partialSuccess'] }, runListOptions: { sort: 'oldestFirst' } });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.id)).toEqual(partial.slice(0, 3));
+		const calls = platformCalls(env.sim);
+		// The 150 clean successes come first (oldest first): the matches are on the second page.
+		expect(calls.map((call) => [call.query.property, call.query.orderby, call.query.continuationToken ? 'token' : 'first'])).toEqual([
+			['metrics.statusSummary.status==partialSuccess,success', 'createdAt', 'first'],
+			['metrics.statusSummary.status==partialSuccess,success', 'createdAt', 'token'],
+		]);
+		// Success alone still lists every success (with or without failed records), as the trigger's Finished Run does.
+		const successes = await runNode({ operation: 'getMany', returnAll: true, filters: { statuses: ['success'] } });
+		expect(successes.items).toHaveLength(clean.length + partial.length);
 	});
 
 	test('newest first by default; Limit stops early; Return All pages with continuation tokens', async () => {

@@ -1,13 +1,10 @@
-import { runStatus, type RunStatus } from '../../shared/aep/runs';
-import { defineRunEvent, endedWithFailedRecords, runAndStatusKey } from './runEvent';
+import { hasChosenStatus, serverStatusesFor, type RunStatus } from '../../shared/aep/runs';
+import { defineRunEvent, runAndStatusKey } from './runEvent';
 
 export interface FinishedRunSettings {
 	/** Terminal statuses to fire on. */
 	statuses: RunStatus[];
 }
-
-/** Thresholds any failed record reaches. */
-const ANY_FAILED_RECORD = { minFailedRecords: 1, minFailedPercent: 0 };
 
 /** A dataflow run ended with one of the chosen terminal statuses. */
 export const finishedRun = defineRunEvent({
@@ -30,19 +27,8 @@ export const finishedRun = defineRunEvent({
 	// A run is updated when it ends, so the update time is when it finished.
 	timeField: 'updatedAt',
 	readSettings: (read): FinishedRunSettings => ({ statuses: read<RunStatus[]>('statuses', []) }),
-	// Partial success may be reported as success, so asking for it asks for both.
-	serverStatuses(settings) {
-		const wanted = new Set(settings.statuses);
-		if (wanted.has('partialSuccess')) wanted.add('success');
-		return [...wanted];
-	},
-	matches(run, settings) {
-		const status = runStatus(run);
-		// A success with failed records may be a partial success reported as success: either choice fires on it.
-		if (status === 'success' && endedWithFailedRecords(run, ANY_FAILED_RECORD)) {
-			return settings.statuses.includes('partialSuccess') || settings.statuses.includes('success');
-		}
-		return settings.statuses.includes(status);
-	},
+	// Partial success may be reported as success: asking for it asks for both, and failed records decide.
+	serverStatuses: (settings) => serverStatusesFor(settings.statuses) as RunStatus[],
+	matches: (run, settings) => hasChosenStatus(run, settings.statuses),
 	key: runAndStatusKey,
 });

@@ -154,3 +154,21 @@ export function reportedStatus(run: IDataObject): string {
 	const summary = (run.metrics as IDataObject | undefined)?.statusSummary as IDataObject | undefined;
 	return String(summary?.status ?? 'unknown');
 }
+
+/**
+ * Statuses chosen by a user (Run → Get Many, Finished Run) read as Adobe reports them: a partially
+ * ingested run is often reported as `success` with failed records, so a choice of Partial Success
+ * asks the server for `success` too, and a success with failed records counts as either choice.
+ */
+export function serverStatusesFor(chosen: readonly string[]): string[] {
+	const wanted = new Set(chosen);
+	if (wanted.has('partialSuccess')) wanted.add('success');
+	return [...wanted];
+}
+
+/** Whether a run has one of the chosen statuses, deciding partial success on failed-record counts. */
+export function hasChosenStatus(run: IDataObject, chosen: readonly string[]): boolean {
+	const status = runStatus(run);
+	if (status === 'success' && (runRecordCounts(run).failed ?? 0) > 0) return chosen.includes('partialSuccess') || chosen.includes('success');
+	return chosen.includes(status);
+}

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { runPropertyFilters } from '../../../shared/aep/runFilters';
-import { listEntities } from '../../../shared/flowservice/entities';
+import { hasChosenStatus, serverStatusesFor } from '../../../shared/aep/runs';
+import { entityPages, listEntities } from '../../../shared/flowservice/entities';
 import { returnAllAndLimit, filtersCollection } from '../../descriptions/listDescriptions';
 import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
 import { simplifyParameter } from '../../descriptions/runDescriptions';
@@ -59,16 +60,27 @@ export const description: INodeProperties[] = [
 			},
 		],
 	}),
+	// Where the sort was before it moved into Options: kept (hidden) so saved workflows keep their order.
+	{ displayName: 'Order', name: 'order', type: 'hidden', default: 'newestFirst', displayOptions: showFor(operation) },
 	{
-		displayName: 'Order',
-		name: 'order',
-		type: 'options',
-		default: 'newestFirst',
-		description: 'The order of the runs, by the time they were created',
+		displayName: 'Options',
+		name: 'runListOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
 		displayOptions: showFor(operation),
 		options: [
-			{ name: 'Newest First', value: 'newestFirst' },
-			{ name: 'Oldest First', value: 'oldestFirst' },
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				default: 'newestFirst',
+				description: 'The order of the runs, by the time they were created',
+				options: [
+					{ name: 'Newest First', value: 'newestFirst' },
+					{ name: 'Oldest First', value: 'oldestFirst' },
+				],
+			},
 		],
 	},
 	simplifyParameter(operation),
@@ -97,17 +109,36 @@ function runFilters(context: IExecuteFunctions, filters: RunFilters, itemIndex: 
 	return validated(context, itemIndex, () =>
 		runPropertyFilters([
 			{ flowIds },
-			{ statuses: filters.statuses },
+			// Partial success is often reported as success: asked for as both, decided on failed records below.
+			{ statuses: filters.statuses?.length ? serverStatusesFor(filters.statuses) : undefined },
 			...(after !== undefined ? [{ startedAfter: after }] : []),
 			...(before !== undefined ? [{ startedBefore: before }] : []),
 		]),
 	);
 }
 
-/** Lists runs with the filters applied by Flow Service itself, newest or oldest first. */
+/** The sort: from Options, or from the top-level "Order" that workflows saved before it moved there. */
+function sortOf(context: IExecuteFunctions, itemIndex: number): string {
+	const options = context.getNodeParameter('runListOptions', itemIndex, {}) as { sort?: string };
+	return options.sort ?? (context.getNodeParameter('order', itemIndex, 'newestFirst') as string);
+}
+
+/**
+ * Lists runs with the filters applied by Flow Service itself, newest or oldest first. With Partial
+ * Success chosen, the runs Adobe reports as success are read too and kept on their failed records,
+ * page by page until Limit is reached.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const chosen = (this.getNodeParameter('filters', itemIndex, {}) as RunFilters).statuses ?? [];
 	const filters = runFilters(this, this.getNodeParameter('filters', itemIndex, {}) as RunFilters, itemIndex);
-	const orderby = ORDER_BY[this.getNodeParameter('order', itemIndex, 'newestFirst') as string] ?? ORDER_BY.newestFirst;
-	const runs = await listEntities(this, 'runs', { filters, orderby }, maxItemsOf(this, itemIndex), itemIndex);
-	return runs.map((run) => shapeRun(this, run, itemIndex));
+	const orderby = ORDER_BY[sortOf(this, itemIndex)] ?? ORDER_BY.newestFirst;
+	const maxItems = maxItemsOf(this, itemIndex);
+	if (!chosen.length) return (await listEntities(this, 'runs', { filters, orderby }, maxItems, itemIndex)).map((run) => shapeRun(this, run, itemIndex));
+	const runs: IDataObject[] = [];
+	const query = { property: filters, orderby };
+	for await (const page of entityPages(this, 'runs', query, { maxItems: undefined, listName: 'the runs list' })) {
+		runs.push(...page.filter((run) => hasChosenStatus(run, chosen)));
+		if (maxItems !== undefined && runs.length >= maxItems) break;
+	}
+	return runs.slice(0, maxItems).map((run) => shapeRun(this, run, itemIndex));
 }
