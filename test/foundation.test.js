@@ -173,13 +173,16 @@ describe('credential test', () => {
 });
 
 describe('items in parallel', () => {
-	test('keeps output order and pairing, and retries throttled calls, with several items in flight', async () => {
+	test.each([
+		['Request Options → Items in Parallel', { requestOptions: { concurrency: 4 } }],
+		['the top-level parameter of saved workflows', { concurrency: 4 }],
+	])('%s: keeps output order and pairing, and retries throttled calls, with several items in flight', async (_name, setting) => {
 		const flows = env.sim.store.seedFlows({ sandbox: 'prod', count: 12, kind: 'mixed' });
 		env.sim.setLatency(40);
 		env.sim.faults.add({ method: 'GET', path: /^\/data\/foundation\/flowservice\/flows\/.+/, status: 429, headers: { 'Retry-After': '0' }, times: 3 });
 		const inputItems = JSON.stringify(flows.map((flow) => ({ id: flow.id })));
 		const { items, error } = await env.n8n.runAepNode(
-			{ resource: 'flow', operation: 'get', flowId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, concurrency: 4 },
+			{ resource: 'flow', operation: 'get', flowId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, ...setting },
 			{ inputItems },
 		);
 		expect(error).toBeUndefined();

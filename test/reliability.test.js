@@ -153,7 +153,7 @@ describe('every attempt has a total deadline', () => {
 
 	test('when every attempt trickles, the error says it timed out, which request, and after how many attempts', async () => {
 		env.sim.faults.add({ method: 'GET', path: FLOWS, trickleMs: 200, times: -1 });
-		const { error } = await getManyFlows({ requestTimeout: 1 });
+		const { error } = await getManyFlows({ requestOptions: { requestTimeout: 1 } });
 		expect(error.message).toBe(`GET ${FLOWS} timed out: no complete answer within 1 s after 5 attempts`);
 	});
 

@@ -31,23 +31,35 @@ export class AepFlowService implements INodeType {
 		properties: [
 			...resourceProperties('flow'),
 			{
-				displayName: 'Items in Parallel',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
-				default: 1,
-				description:
-					'How many input items are sent to Adobe at the same time. Output keeps the input order. Throttled calls are retried, so raise it only as far as your API quota allows.',
+				displayName: 'Request Options',
+				name: 'requestOptions',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Items in Parallel',
+						name: 'concurrency',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+						default: 1,
+						description:
+							'How many input items are sent to Adobe at the same time. Output keeps the input order. Throttled calls are retried, so raise it only as far as your API quota allows.',
+					},
+					{
+						displayName: 'Request Timeout',
+						name: 'requestTimeout',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 600 },
+						default: 60,
+						description:
+							'The most seconds one call to Adobe may take, from sending it to the last byte of the answer. A call that times out is tried again when that is safe (reads, never creates).',
+					},
+				],
 			},
-			{
-				displayName: 'Request Timeout',
-				name: 'requestTimeout',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 600 },
-				default: 60,
-				description:
-					'The most seconds one call to Adobe may take, from sending it to the last byte of the answer. A call that times out is tried again when that is safe (reads, never creates).',
-			},
+			// Where these were before they moved into Request Options: kept (hidden) so saved workflows keep them.
+			{ displayName: 'Items in Parallel', name: 'concurrency', type: 'hidden', default: 1 },
+			{ displayName: 'Request Timeout', name: 'requestTimeout', type: 'hidden', default: 60 },
 		],
 	};
 

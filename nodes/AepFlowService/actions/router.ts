@@ -63,12 +63,13 @@ async function runItem(context: IExecuteFunctions, itemIndex: number): Promise<I
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const timeoutSeconds = Number(this.getNodeParameter('requestTimeout', 0, DEFAULT_TIMEOUT_MS / 1000));
+	const requestOptions = this.getNodeParameter('requestOptions', 0, {}) as { concurrency?: number; requestTimeout?: number };
+	const timeoutSeconds = Number(requestOptions.requestTimeout ?? this.getNodeParameter('requestTimeout', 0, DEFAULT_TIMEOUT_MS / 1000));
 	if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1) {
 		throw new NodeOperationError(this.getNode(), '"Request Timeout" must be at least 1 second', { description: 'Set "Request Timeout" to a number of seconds, e.g. 60.' });
 	}
 	useRequestTimeout(this, timeoutSeconds * 1000);
-	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(this.getNodeParameter('concurrency', 0, 1) as number)));
+	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(Number(requestOptions.concurrency ?? this.getNodeParameter('concurrency', 0, 1)) || 1)));
 	const results: INodeExecutionData[][] = new Array(items.length);
 	let next = 0;
 	const worker = async () => {

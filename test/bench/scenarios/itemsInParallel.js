@@ -85,7 +85,7 @@ async function itemsInParallelBench({ items: itemCount, throttled, latencyMs, co
 			// Continue On Fail, so a failed item is counted instead of stopping the execution.
 			const { result, ms: elapsed } = await timed(() =>
 				env.n8n.runAepNode(
-					{ resource: 'run', operation: 'get', runId: '={{ $json.runId }}', simplify: true, concurrency: parallel },
+					{ resource: 'run', operation: 'get', runId: '={{ $json.runId }}', simplify: true, requestOptions: { concurrency: parallel } },
 					{ inputItems, nodeOptions: { continueOnFail: true } },
 				),
 			);
