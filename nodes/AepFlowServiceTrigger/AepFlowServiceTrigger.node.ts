@@ -15,6 +15,8 @@ eventOptions.sort((a, b) => a.name.localeCompare(b.name));
 /** The events whose alerts can be held back per flow or summed up in a digest. */
 const ALERT_CONTROL_EVENTS = RUN_EVENTS.map((event) => event.value).filter(hasAlertControl);
 /** The events whose alerts can be summed up in a digest. */
+// Missed Run's items describe a flow, not a run: it has no raw run to leave out.
+const RUN_ITEM_EVENTS = RUN_EVENTS.map((event) => event.value).filter((event) => !watchesFlows(event));
 // Missed Run fires once per silent period by itself; a reminder is its only repeat.
 const REMINDER_EVENTS = RUN_EVENTS.map((event) => event.value).filter((event) => hasAlertControl(event) || watchesFlows(event));
 const DIGEST_EVENTS = RUN_EVENTS.map((event) => event.value).filter(allowsDigest);
@@ -61,6 +63,14 @@ export class AepFlowServiceTrigger implements INodeType {
 				default: [],
 				description:
 					'Only runs of these flows fire; none selected means every flow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return the run\'s essentials only; off adds the raw run as Adobe returns it, under "run"',
+				displayOptions: { show: { event: RUN_ITEM_EVENTS } },
 			},
 			{
 				displayName: 'Options',

@@ -147,9 +147,12 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 	}
 	const pollStarted = Date.now();
 	const perEvent = SAMPLED_EVENTS.includes(settings.event) ? Math.max(0, Math.floor(Number(options.failedRecordSamples) || 0)) : 0;
+	const simplify = context.getNodeParameter('simplify', true) as boolean;
 	// After the events are settled (and saved): samples only use the time left, never delay or lose an event.
+	// The raw run goes only afterwards: the samples are found through its activities.
 	const withSamples = async (emit: IDataObject[] | null) => {
 		if (emit?.length && perEvent > 0) await addFailedRecordSamples(context, emit, perEvent, pollStarted + budgetMs * SAMPLES_BUDGET_SHARE);
+		if (simplify) for (const item of emit ?? []) delete item.run;
 		return emit;
 	};
 	if (context.getMode() === 'manual') return await withSamples(await reader.latestEvent());

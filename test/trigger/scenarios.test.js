@@ -63,6 +63,16 @@ describe('events', () => {
 		expect(await driver.poll()).toEqual([]);
 	});
 
+	test('Simplify off adds the raw run as Adobe returns it', async () => {
+		const [flow] = flows(1);
+		const driver = trigger({ event: 'newRun', simplify: false });
+		await driver.poll();
+		const [running] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 1, status: 'inProgress' });
+		env.sim.clock.advance(10_000);
+		const [item] = await driver.poll();
+		expect(item.run).toEqual(JSON.parse(JSON.stringify(env.sim.store.get('prod', 'runs', running.id))));
+	});
+
 	test('a run created in progress that fails three polls later fires failedRun exactly once', async () => {
 		const [flow] = flows(1);
 		const driver = trigger({ event: 'failedRun' });
@@ -77,7 +87,8 @@ describe('events', () => {
 		expect(items).toHaveLength(1);
 		expect(items[0]).toMatchObject({ runId: running.id, status: 'failed', flowName: flow.name, flowId: flow.id, sandboxName: 'prod' });
 		expect(items[0].errors.length).toBeGreaterThan(0);
-		expect(items[0].run.id).toBe(running.id);
+		// Simplify (on by default) leaves the raw run out.
+		expect(items[0].run).toBeUndefined();
 		driver.restart();
 		env.sim.clock.advance(10_000);
 		expect(await driver.poll()).toEqual([]);
