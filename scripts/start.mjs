@@ -15,6 +15,7 @@ const { startSimulator, DEFAULT_CLIENT } = require('../test/simulator/server.js'
 const ports = { n8n: Number(process.env.N8N_PORT ?? 5678), simulator: Number(process.env.AEP_SIMULATOR_PORT ?? 5680), catcher: Number(process.env.AEP_CATCHER_PORT ?? 5681) };
 const say = (message) => console.log(`[demo] ${message}`);
 const MINUTE = 60_000;
+const CATCH_UP_MS = 2 * 24 * 60 * MINUTE;
 
 function build() {
 	say('Building the package...');
@@ -25,7 +26,9 @@ function build() {
 async function main() {
 	build();
 	const bin = ensureN8n();
-	const simulator = await startSimulator({ port: ports.simulator, demo: true });
+	// The demo's history ends two days before today, and simulated time catches up with the real time:
+	// "the last day" in a workflow means the same day in n8n and in the simulator.
+	const simulator = await startSimulator({ port: ports.simulator, demo: true, startTime: Math.floor((Date.now() - CATCH_UP_MS) / MINUTE) * MINUTE });
 	say(`AEP simulator with demo data: ${simulator.url}`);
 	const catcher = await startCatcher({
 		port: ports.catcher,
@@ -52,14 +55,18 @@ async function main() {
 	say(`Starting n8n on port ${ports.n8n}...`);
 	const n8n = await startInstance({ bin, env });
 
-	// Simulated time moves on, so dataflows keep running (and sometimes failing) while the demo is up.
-	const ticker = setInterval(() => simulator.clock.advance(10 * MINUTE), 20_000);
+	// Simulated time moves on, so dataflows keep running (and sometimes failing) while the demo is up:
+	// 10 minutes every 20 s until it reaches the real time, then along with it (never ahead of n8n's clock).
+	const ticker = setInterval(() => {
+		const behind = Date.now() - simulator.clock.now();
+		if (behind > 0) simulator.clock.advance(Math.min(10 * MINUTE, behind));
+	}, 20_000);
 
 	console.log(`
   n8n editor:        ${n8n.url}   (sign in as ${n8n.owner.email} / ${n8n.owner.password})
   Workflows:         active: "AEP: failed dataflow run → Slack alert" (once per failing flow), "AEP: recovered dataflow → Slack all-clear",
                      "AEP: failed dataflow runs → Slack digest"; run by hand: "AEP: dataflow health report", "AEP: retry failed runs of the last day"
-  AEP simulator:     ${simulator.url}   (credential "AEP (local simulator)"; 10 simulated minutes pass every 20 s)
+  AEP simulator:     ${simulator.url}   (credential "AEP (local simulator)"; 10 simulated minutes pass every 20 s until it is now)
   Alerts catcher:    ${catcher.url}
   Press Ctrl-C to stop everything.
 `);
