@@ -53,7 +53,7 @@ export function connectionStringProblem(value: string): string | undefined {
 	for (const part of value.split(';')) {
 		if (part === '') continue;
 		const equals = part.indexOf('=');
-		if (equals <= 0) return 'is not an Azure Storage connection string: it is made of Key=value pairs separated by ";"';
+		if (equals <= 0 || equals === part.length - 1) return 'is not an Azure Storage connection string: it is made of Key=value pairs separated by ";"';
 		keys.add(part.slice(0, equals).toLowerCase());
 	}
 	const withKey = keys.has('accountname') && keys.has('accountkey');
