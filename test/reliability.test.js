@@ -14,6 +14,12 @@ const RUNS = '/data/foundation/flowservice/runs';
 const IMS = '/ims/token/v3';
 const S3_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const BLOB_CONNECTION_STRING = 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=c2VjcmV0LWtleS1mb3ItdGVzdHM=;EndpointSuffix=core.windows.net';
+/** Connection → Create for an S3 destination, its keys in the destination credential. */
+const createS3Destination = (options = {}) =>
+	env.n8n.runAepNode({ resource: 'connection', operation: 'create', createType: 's3Destination', connectionName: 'Exports' }, {
+		...options,
+		nodeOptions: { ...options.nodeOptions, credentials: env.n8n.saveCredential('aepDestinationS3Api', { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: S3_SECRET }) },
+	});
 
 const env = useEnvironment();
 let foreign;
@@ -54,7 +60,7 @@ describe('redirects are never followed, wherever they come from', () => {
 
 	test('a create answered 307 does not re-post its body (with its secret) to the other host', async () => {
 		env.sim.faults.add({ method: 'POST', ...redirectTo(CONNECTIONS, 307) });
-		const { error } = await env.n8n.runAepNode({ resource: 'connection', operation: 'create', createType: 's3Destination', connectionName: 'Exports', s3AccessKey: 'AKIAEXAMPLE', s3SecretKey: S3_SECRET });
+		const { error } = await createS3Destination();
 		expect(error.message).toMatch(/answered 307 Temporary Redirect, a redirect to http:\/\/127\.0\.0\.2:\d+\/steal/);
 		expect(foreign.requests).toEqual([]);
 		expectNothing(everything(error), S3_SECRET);
@@ -107,15 +113,16 @@ describe('secrets never come back out, even when a server echoes them', () => {
 	});
 
 	test.each([
-		['S3 secret key', { createType: 's3Destination', connectionName: 'Exports', s3AccessKey: 'AKIAEXAMPLE', s3SecretKey: S3_SECRET }, [S3_SECRET]],
-		['Azure connection string and AccountKey', { createType: 'blobDestination', connectionName: 'Blob', connectionString: BLOB_CONNECTION_STRING }, [BLOB_CONNECTION_STRING, 'c2VjcmV0LWtleS1mb3ItdGVzdHM=']],
-	])('a %s echoed back in an error is redacted, also under Continue On Fail', async (_name, parameters, secrets) => {
+		['S3 secret key', { createType: 's3Destination', connectionName: 'Exports' }, ['aepDestinationS3Api', { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: S3_SECRET }], [S3_SECRET]],
+		['Azure connection string and AccountKey', { createType: 'blobDestination', connectionName: 'Blob' }, ['aepDestinationAzureBlobApi', { connectionStringSecret: BLOB_CONNECTION_STRING }], [BLOB_CONNECTION_STRING, 'c2VjcmV0LWtleS1mb3ItdGVzdHM=']],
+	])('a %s (from its destination credential) echoed back in an error is redacted, also under Continue On Fail', async (_name, parameters, [type, data], secrets) => {
+		const credentials = env.n8n.saveCredential(type, data);
 		env.sim.faults.add({ method: 'POST', path: CONNECTIONS, status: 400, echo: true, times: 2 });
-		const { error } = await env.n8n.runAepNode({ resource: 'connection', operation: 'create', ...parameters });
+		const { error } = await env.n8n.runAepNode({ resource: 'connection', operation: 'create', ...parameters }, { nodeOptions: { credentials } });
 		expect(error.description).toContain('Could not process the request');
 		expect(error.description).toContain('[redacted]');
 		expectNothing(everything(error), ...secrets);
-		const { items } = await env.n8n.runAepNode({ resource: 'connection', operation: 'create', ...parameters }, { nodeOptions: { continueOnFail: true } });
+		const { items } = await env.n8n.runAepNode({ resource: 'connection', operation: 'create', ...parameters }, { nodeOptions: { continueOnFail: true, credentials } });
 		expect(items).toHaveLength(1);
 		expectNothing(everything(items), ...secrets);
 	});
@@ -123,7 +130,7 @@ describe('secrets never come back out, even when a server echoes them', () => {
 	test('an output that echoes a secret the node sent is redacted', async () => {
 		// The create succeeds; the GET that follows answers with the request's headers and the create's secret echoed.
 		env.sim.faults.add({ method: 'GET', path: /^\/data\/foundation\/flowservice\/connections\/.+/, status: 200, raw: JSON.stringify({ items: [{ id: 'x', echoed: `secretKey=${S3_SECRET}` }] }), contentType: 'application/json' });
-		const { items, error } = await env.n8n.runAepNode({ resource: 'connection', operation: 'create', createType: 's3Destination', connectionName: 'Exports', s3AccessKey: 'AKIAEXAMPLE', s3SecretKey: S3_SECRET });
+		const { items, error } = await createS3Destination();
 		expect(error).toBeUndefined();
 		expect(items[0].json.echoed).toBe('secretKey=[redacted]');
 	});

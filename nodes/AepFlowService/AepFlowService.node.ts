@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resourceProperties } from './actions/registry';
 import { MAX_CONCURRENCY, router } from './actions/router';
+import { testAepDestinationAzureBlob, testAepDestinationS3 } from './methods/destinationCredentialTests';
 import { getConnectionSpecs, getFlows, getFlowSpecs } from '../shared/methods/options';
 import {
 	searchConnections,
@@ -27,7 +28,22 @@ export class AepFlowService implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'adobeAepApi', required: true }],
+		credentials: [
+			{ name: 'adobeAepApi', required: true },
+			// Secrets of export destinations, sent in the body of Connection → Create; never in the workflow.
+			{
+				name: 'aepDestinationS3Api',
+				required: true,
+				testedBy: 'testAepDestinationS3',
+				displayOptions: { show: { resource: ['connection'], operation: ['create'], createType: ['s3Destination'] } },
+			},
+			{
+				name: 'aepDestinationAzureBlobApi',
+				required: true,
+				testedBy: 'testAepDestinationAzureBlob',
+				displayOptions: { show: { resource: ['connection'], operation: ['create'], createType: ['blobDestination'] } },
+			},
+		],
 		properties: [
 			...resourceProperties('flow'),
 			{
@@ -64,6 +80,7 @@ export class AepFlowService implements INodeType {
 	};
 
 	methods = {
+		credentialTest: { testAepDestinationS3, testAepDestinationAzureBlob },
 		listSearch: { searchFlows, searchConnections, searchConnectionSpecs, searchFlowSpecs, searchRunsWithFailures, searchSourceConnections, searchTargetConnections },
 		loadOptions: { getConnectionSpecs, getFlowSpecs, getFlows },
 	};

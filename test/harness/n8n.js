@@ -159,8 +159,18 @@ class N8nTestInstance {
 		return new ExecutionLifecycleHooks(mode, String(this.executions), workflowData);
 	}
 
-	/** A node of this package wired to the stored credential. */
+	/**
+	 * Stores one more credential (e.g. a destination's) and returns the node's reference to it:
+	 * pass it as `nodeOptions: { credentials }`, which adds it next to the AEP credential.
+	 */
+	saveCredential(type, data, id = `cred-${type}`) {
+		this.credentialsHelper.save(id, type, data);
+		return { [type]: { id, name: `${type} (test)` } };
+	}
+
+	/** A node of this package wired to the stored credential; `extra.credentials` are added to it. */
 	node(name, type, parameters, extra = {}) {
+		const { credentials, ...rest } = extra;
 		return {
 			id: `${name.replace(/\W+/g, '-').toLowerCase()}-id`,
 			name,
@@ -168,8 +178,8 @@ class N8nTestInstance {
 			typeVersion: 1,
 			position: [0, 0],
 			parameters,
-			credentials: { adobeAepApi: { id: CREDENTIAL_ID, name: 'AEP (simulator)' } },
-			...extra,
+			credentials: { adobeAepApi: { id: CREDENTIAL_ID, name: 'AEP (simulator)' }, ...credentials },
+			...rest,
 		};
 	}
 
@@ -240,6 +250,17 @@ class N8nTestInstance {
 			if (error.cause?.code) return { status: 'Error', message: error.cause.code };
 			return { status: 'Error', message: String(error.message) };
 		}
+	}
+
+	/**
+	 * Tests a credential that a node tests (`testedBy` on its credentials entry), the way n8n's
+	 * credential tester does: the node's `methods.credentialTest` function with the decrypted data.
+	 */
+	async testCredentialByNode(type, data, nodeType = AEP) {
+		const entry = nodeTypeMap[nodeType].description.credentials.find((c) => c.name === type);
+		if (typeof entry?.testedBy !== 'string') throw new Error(`${nodeType} does not test ${type}`);
+		const context = { logger: { debug() {}, info() {}, warn() {}, error() {} }, helpers: {} };
+		return await nodeTypeMap[nodeType].methods.credentialTest[entry.testedBy].call(context, { id: 'temp', name: 'Test', type, data });
 	}
 
 	/**

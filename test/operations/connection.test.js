@@ -16,6 +16,7 @@ const SPECS = {
 };
 const UNKNOWN_ID = '00000000-0000-0000-0000-000000000000';
 const S3_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const S3_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
 const BLOB_CONNECTION_STRING = 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=c2VjcmV0LWtleS1mb3ItdGVzdHM=;EndpointSuffix=core.windows.net';
 
 const env = useEnvironment();
@@ -129,36 +130,39 @@ describe('create', () => {
 		expect(items[0].json.inletUrl).toBeUndefined();
 	});
 
-	test('Amazon S3 destination: Access Key auth; the secret key is sent once and never returned', async () => {
-		const { items, error } = await run({ operation: 'create', createType: 's3Destination', connectionName: 'Exports bucket', s3AccessKey: 'AKIAEXAMPLE', s3SecretKey: S3_SECRET });
+	// The secrets come from destination credentials; destinationCredentials.test.js has their checks.
+	test('Amazon S3 destination: Access Key auth from the credential; the secret key is sent once and never returned', async () => {
+		const credentials = env.n8n.saveCredential('aepDestinationS3Api', { accessKeyId: S3_ACCESS_KEY_ID, secretAccessKey: S3_SECRET });
+		const { items, error } = await run({ operation: 'create', createType: 's3Destination', connectionName: 'Exports bucket' }, { nodeOptions: { credentials } });
 		expect(error).toBeUndefined();
 		expect(expectCreateThenGet()).toEqual({
 			name: 'Exports bucket',
-			auth: { specName: 'Access Key', params: { s3AccessKey: 'AKIAEXAMPLE', s3SecretKey: '<redacted>' } },
+			auth: { specName: 'Access Key', params: { s3AccessKey: S3_ACCESS_KEY_ID, s3SecretKey: '<redacted>' } },
 			connectionSpec: { id: SPECS.s3Destination, version: '1.0' },
 		});
-		expect(items[0].json.auth.params).toEqual({ s3AccessKey: 'AKIAEXAMPLE', s3SecretKey: '********' });
+		expect(env.sim.log.secretsSeen()).toContain(S3_SECRET);
+		expect(items[0].json.auth.params).toEqual({ s3AccessKey: S3_ACCESS_KEY_ID, s3SecretKey: '********' });
 		expect(JSON.stringify(items)).not.toContain(S3_SECRET);
 	});
 
-	test('Amazon S3 destination: a refused create does not show the secret; an empty secret fails before any call', async () => {
+	test('Amazon S3 destination: a refused create does not show the secret', async () => {
+		const credentials = env.n8n.saveCredential('aepDestinationS3Api', { accessKeyId: S3_ACCESS_KEY_ID, secretAccessKey: S3_SECRET });
 		env.sim.faults.add({ method: 'POST', path: '/data/foundation/flowservice/connections', status: 400, times: 1 });
-		let { error } = await run({ operation: 'create', createType: 's3Destination', connectionName: 'Exports', s3AccessKey: 'AKIAEXAMPLE', s3SecretKey: S3_SECRET });
+		const { error } = await run({ operation: 'create', createType: 's3Destination', connectionName: 'Exports' }, { nodeOptions: { credentials } });
 		expect(error.message).toMatch(/answered 400/);
 		expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(S3_SECRET);
-		({ error } = await run({ operation: 'create', createType: 's3Destination', connectionName: 'Exports', s3AccessKey: 'AKIAEXAMPLE', s3SecretKey: ' ' }));
-		expect(error.message).toBe('"Secret Key" is empty');
-		expect(platformCalls(env.sim)).toEqual([]);
 	});
 
-	test('Azure Blob destination: ConnectionString auth; the connection string is never returned', async () => {
-		const { items, error } = await run({ operation: 'create', createType: 'blobDestination', connectionName: 'Blob exports', connectionString: BLOB_CONNECTION_STRING });
+	test('Azure Blob destination: ConnectionString auth from the credential; the connection string is never returned', async () => {
+		const credentials = env.n8n.saveCredential('aepDestinationAzureBlobApi', { connectionStringSecret: BLOB_CONNECTION_STRING });
+		const { items, error } = await run({ operation: 'create', createType: 'blobDestination', connectionName: 'Blob exports' }, { nodeOptions: { credentials } });
 		expect(error).toBeUndefined();
 		expect(expectCreateThenGet()).toEqual({
 			name: 'Blob exports',
 			auth: { specName: 'ConnectionString', params: { connectionString: '<redacted>' } },
 			connectionSpec: { id: SPECS.blobDestination, version: '1.0' },
 		});
+		expect(env.sim.log.secretsSeen()).toContain(BLOB_CONNECTION_STRING);
 		expect(items[0].json.auth).toEqual({ specName: 'ConnectionString', params: { connectionString: '********' } });
 		expect(JSON.stringify(items)).not.toContain('c2VjcmV0LWtleS1mb3ItdGVzdHM=');
 	});

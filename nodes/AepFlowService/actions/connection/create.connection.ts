@@ -5,6 +5,7 @@ import { streamingBaseConnectionBody } from '../../../shared/aep/bodies';
 import { CONNECTION_SPECS } from '../../../shared/aep/ids';
 import { createAndGet } from '../../../shared/flowservice/entities';
 import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
+import { BLOB_DESTINATION_CREDENTIAL, blobDestinationAuth, S3_DESTINATION_CREDENTIAL, s3DestinationAuth } from '../../parameters/destinationCredentials';
 import { idParameter, requiredText, validated } from '../../parameters/itemParameters';
 import { requireKeys, jsonParameter } from '../../parameters/jsonParameters';
 
@@ -22,6 +23,19 @@ const forTypes = (...types: CreateType[]): INodeProperties['displayOptions'] => 
 	show: { ...showFor(operation)?.show, createType: types },
 });
 
+/** A parameter of an earlier version, displayed only while it holds a value (its own display condition). */
+function legacySecretParameter(name: string, label: string, type: CreateType, credentialName: string, password: boolean): INodeProperties {
+	return {
+		displayName: `${label} (Old, Clear It)`,
+		name,
+		type: 'string',
+		...(password ? { typeOptions: { password: true } } : {}),
+		default: '',
+		description: `Set by an earlier version of this node. Enter it in an "${credentialName}" credential instead and clear this field: the node stops with an error while it is set.`,
+		displayOptions: { show: { ...forTypes(type)?.show, [name]: [{ _cnd: { exists: true } }] } },
+	};
+}
+
 const NAMED_TYPES: CreateType[] = ['blobDestination', 'dlzDestination', 'fields', 'profileStore', 's3Destination', 'streaming'];
 
 export const description: INodeProperties[] = [
@@ -31,8 +45,8 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Amazon S3 Destination', value: 's3Destination', description: 'Base connection for exports to an S3 bucket (access key)' },
-			{ name: 'Azure Blob Destination', value: 'blobDestination', description: 'Base connection for exports to Azure Blob Storage (connection string)' },
+			{ name: 'Amazon S3 Destination', value: 's3Destination', description: 'Base connection for exports to an S3 bucket, with the access key of an AEP Destination: Amazon S3 API credential' },
+			{ name: 'Azure Blob Destination', value: 'blobDestination', description: 'Base connection for exports to Azure Blob Storage, with the connection string of an AEP Destination: Azure Blob API credential' },
 			{ name: 'Data Landing Zone Destination', value: 'dlzDestination', description: 'Base connection for exports to the Data Landing Zone' },
 			{ name: 'From Fields', value: 'fields', description: 'Any connection spec, with its auth spec name and parameters' },
 			{ name: 'Full JSON', value: 'json', description: 'The whole request body, as Flow Service expects it' },
@@ -116,35 +130,24 @@ export const description: INodeProperties[] = [
 		displayOptions: forTypes('streaming'),
 	},
 	{
-		displayName: 'Access Key',
-		name: 's3AccessKey',
-		type: 'string',
-		required: true,
+		displayName: 'The access key comes from the "AEP Destination: Amazon S3 API" credential selected above, so that no secret is kept in the workflow',
+		name: 's3CredentialNotice',
+		type: 'notice',
 		default: '',
-		description: 'The access key ID of the AWS user that may write to the bucket',
 		displayOptions: forTypes('s3Destination'),
 	},
 	{
-		displayName: 'Secret Key',
-		name: 's3SecretKey',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
+		displayName: 'The connection string comes from the "AEP Destination: Azure Blob API" credential selected above, so that no secret is kept in the workflow',
+		name: 'blobCredentialNotice',
+		type: 'notice',
 		default: '',
-		description: 'The secret access key of that AWS user',
-		displayOptions: forTypes('s3Destination'),
-	},
-	{
-		displayName: 'Connection String',
-		name: 'connectionString',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		placeholder: 'e.g. DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...',
-		description: 'The storage account connection string',
 		displayOptions: forTypes('blobDestination'),
 	},
+	// Earlier versions took the secrets here, so they were saved in the workflow. Shown only while a
+	// saved node still holds a value, so that it can be cleared; the node refuses to run until then.
+	legacySecretParameter('s3AccessKey', 'Access Key', 's3Destination', S3_DESTINATION_CREDENTIAL.displayName, false),
+	legacySecretParameter('s3SecretKey', 'Secret Key', 's3Destination', S3_DESTINATION_CREDENTIAL.displayName, true),
+	legacySecretParameter('connectionString', 'Connection String', 'blobDestination', BLOB_DESTINATION_CREDENTIAL.displayName, true),
 	{
 		displayName: 'Description',
 		name: 'connectionDescription',
@@ -157,7 +160,7 @@ export const description: INodeProperties[] = [
 
 const spec = (id: string): IDataObject => ({ id, version: '1.0' });
 
-type BodyBuilder = (context: IExecuteFunctions, itemIndex: number, named: IDataObject) => IDataObject;
+type BodyBuilder = (context: IExecuteFunctions, itemIndex: number, named: IDataObject) => IDataObject | Promise<IDataObject>;
 
 /** The body of each create type; `named` holds the name and, when given, the description. */
 const BODIES: Record<Exclude<CreateType, 'json'>, BodyBuilder> = {
@@ -184,26 +187,21 @@ const BODIES: Record<Exclude<CreateType, 'json'>, BodyBuilder> = {
 			}),
 		),
 	profileStore: (_context, _itemIndex, named) => ({ ...named, connectionSpec: spec(CONNECTION_SPECS.profileStore) }),
-	s3Destination: (context, itemIndex, named) => ({
+	// The secrets come from the destination credential, checked before any request (see destinationCredentials).
+	s3Destination: async (context, itemIndex, named) => ({
 		...named,
-		auth: {
-			specName: 'Access Key',
-			params: {
-				s3AccessKey: requiredText(context, 's3AccessKey', 'Access Key', itemIndex),
-				s3SecretKey: requiredText(context, 's3SecretKey', 'Secret Key', itemIndex),
-			},
-		},
+		auth: await s3DestinationAuth(context, itemIndex),
 		connectionSpec: spec(CONNECTION_SPECS.s3Destination),
 	}),
-	blobDestination: (context, itemIndex, named) => ({
+	blobDestination: async (context, itemIndex, named) => ({
 		...named,
-		auth: { specName: 'ConnectionString', params: { connectionString: requiredText(context, 'connectionString', 'Connection String', itemIndex) } },
+		auth: await blobDestinationAuth(context, itemIndex),
 		connectionSpec: spec(CONNECTION_SPECS.blobDestination),
 	}),
 	dlzDestination: (_context, _itemIndex, named) => ({ ...named, connectionSpec: spec(CONNECTION_SPECS.landingZoneDestination) }),
 };
 
-function requestBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+async function requestBody(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const type = context.getNodeParameter('createType', itemIndex, 'json') as CreateType;
 	if (type === 'json') {
 		const body = jsonParameter(context, 'connectionJson', 'Connection (JSON)', itemIndex);
@@ -213,7 +211,7 @@ function requestBody(context: IExecuteFunctions, itemIndex: number): IDataObject
 	const named: IDataObject = { name: requiredText(context, 'connectionName', 'Name', itemIndex) };
 	const description = String(context.getNodeParameter('connectionDescription', itemIndex, '')).trim();
 	if (description) named.description = description;
-	return BODIES[type](context, itemIndex, named);
+	return await BODIES[type](context, itemIndex, named);
 }
 
 /**
@@ -221,7 +219,7 @@ function requestBody(context: IExecuteFunctions, itemIndex: number): IDataObject
  * the inlet URL of streaming connections, which is surfaced as `inletUrl`.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const connection = await createAndGet(this, 'connections', requestBody(this, itemIndex), itemIndex);
+	const connection = await createAndGet(this, 'connections', await requestBody(this, itemIndex), itemIndex);
 	const inletUrl = ((connection.auth as IDataObject | undefined)?.params as IDataObject | undefined)?.inletUrl;
 	return inletUrl === undefined ? connection : { ...connection, inletUrl };
 }
