@@ -7,7 +7,9 @@ import { getConnectionSpecs, getFlows, getFlowSpecs } from '../shared/methods/op
 import {
 	searchConnections,
 	searchConnectionSpecs,
+	searchFailedRuns,
 	searchFlows,
+	searchRuns,
 	searchRunsWithFailures,
 	searchFlowSpecs,
 	searchSourceConnections,
@@ -52,7 +54,17 @@ export class AepFlowService implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchFlows, searchConnections, searchConnectionSpecs, searchFlowSpecs, searchRunsWithFailures, searchSourceConnections, searchTargetConnections },
+		listSearch: {
+			searchFlows,
+			searchConnections,
+			searchConnectionSpecs,
+			searchFailedRuns,
+			searchFlowSpecs,
+			searchRuns,
+			searchRunsWithFailures,
+			searchSourceConnections,
+			searchTargetConnections,
+		},
 		loadOptions: { getConnectionSpecs, getFlowSpecs, getFlows },
 	};
 
