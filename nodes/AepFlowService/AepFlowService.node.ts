@@ -1,19 +1,34 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { resourceProperties } from './actions/registry';
+import { registry, resourceProperties } from './actions/registry';
+import { RESOURCES, type ResourceName } from './descriptions/operationDefinitions';
 import { MAX_CONCURRENCY, router } from './actions/router';
 import { testAepDestinationAzureBlob, testAepDestinationS3 } from './methods/destinationCredentialTests';
 import { getConnectionSpecs, getFlows, getFlowSpecs } from '../shared/methods/options';
 import {
 	searchConnections,
 	searchConnectionSpecs,
+	searchFailedRuns,
 	searchFlows,
+	searchRuns,
 	searchRunsWithFailures,
 	searchFlowSpecs,
 	searchSourceConnections,
 	searchTargetConnections,
 } from './methods/listSearch';
+
+/**
+ * The subtitle under the node on the canvas, in words ("Get Many: Flow"): an expression that looks
+ * the resource and operation values up in a table built from the registry.
+ */
+function operationSubtitle(): string {
+	const names: Record<string, string> = {};
+	for (const resource of Object.keys(RESOURCES) as ResourceName[]) {
+		for (const [value, module] of Object.entries(registry[resource].operations)) names[`${resource}:${value}`] = `${module.operation.name}: ${RESOURCES[resource]}`;
+	}
+	return `={{ ${JSON.stringify(names)}[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}`;
+}
 
 export class AepFlowService implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +37,7 @@ export class AepFlowService implements INodeType {
 		icon: { light: 'file:../../icons/aep.svg', dark: 'file:../../icons/aep.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(),
 		description: 'Manage Adobe Experience Platform dataflows, connections and runs with the Flow Service API',
 		defaults: { name: 'AEP Flow Service' },
 		usableAsTool: true,
@@ -81,7 +96,17 @@ export class AepFlowService implements INodeType {
 
 	methods = {
 		credentialTest: { testAepDestinationS3, testAepDestinationAzureBlob },
-		listSearch: { searchFlows, searchConnections, searchConnectionSpecs, searchFlowSpecs, searchRunsWithFailures, searchSourceConnections, searchTargetConnections },
+		listSearch: {
+			searchFlows,
+			searchConnections,
+			searchConnectionSpecs,
+			searchFailedRuns,
+			searchFlowSpecs,
+			searchRuns,
+			searchRunsWithFailures,
+			searchSourceConnections,
+			searchTargetConnections,
+		},
 		loadOptions: { getConnectionSpecs, getFlowSpecs, getFlows },
 	};
 

@@ -21,6 +21,9 @@ const RUN_ITEM_EVENTS = RUN_EVENTS.map((event) => event.value).filter((event) =>
 const REMINDER_EVENTS = RUN_EVENTS.map((event) => event.value).filter((event) => hasAlertControl(event) || watchesFlows(event));
 const DIGEST_EVENTS = RUN_EVENTS.map((event) => event.value).filter(allowsDigest);
 
+/** The subtitle under the node on the canvas: the event's name ("Failed Run"), not its value. */
+const EVENT_SUBTITLE = `={{ ${JSON.stringify(Object.fromEntries(RUN_EVENTS.map((event) => [event.value, event.option.name])))}[$parameter["${EVENT_PARAMETER}"]] || $parameter["${EVENT_PARAMETER}"] }}`;
+
 export class AepFlowServiceTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'AEP Flow Service Trigger',
@@ -28,7 +31,7 @@ export class AepFlowServiceTrigger implements INodeType {
 		icon: { light: 'file:../../icons/aep.svg', dark: 'file:../../icons/aep.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: EVENT_SUBTITLE,
 		description: 'Starts the workflow when Adobe Experience Platform dataflow runs start, fail, finish, run late or recover, or a flow misses its runs',
 		defaults: { name: 'AEP Flow Service Trigger' },
 		polling: true,

@@ -1,7 +1,7 @@
 'use strict';
 // Opens the n8n editor in headless Chromium (Debian's package, driven by playwright-core): signs in,
-// searches the node panel for the package's nodes, and opens the credential form. Screenshots go to
-// test-results/ (git-ignored).
+// searches the node panel for the package's nodes (by name, and by the codex aliases "Adobe" and
+// "Dataflow"), and opens the credential form. Screenshots go to test-results/ (git-ignored).
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -45,23 +45,37 @@ async function checkEditor({ url, owner }) {
 		await page.getByTestId('form-submit-button').click();
 		await page.waitForURL((target) => !target.pathname.startsWith('/signin'), { timeout: 60_000 });
 
-		await page.goto(`${url}/workflow/new`);
-		await page.getByTestId('canvas-plus-button').or(page.getByTestId('canvas-add-button')).first().click({ timeout: 60_000 });
-		const search = page.getByTestId('node-creator-search-bar').locator('input').or(page.getByPlaceholder(/search nodes/i)).first();
-		await search.fill('AEP Flow Service');
-		// The package's two nodes appear as one app: the trigger's events and the action node's operations.
-		const nodeItems = page.getByTestId('node-creator-item-name');
-		const app = nodeItems.filter({ hasText: 'AEP Flow Service' }).first();
-		await app.waitFor({ timeout: 30_000 });
-		const appsFound = (await nodeItems.allInnerTexts()).map((text) => text.trim());
-		await app.click();
-		const panel = page.getByTestId('node-creator');
-		await panel.getByText(/^Actions \(\d+\)$/).waitFor({ timeout: 30_000 });
-		const panelText = await panel.innerText();
+		// Opens the node panel of a new workflow, searches it, and opens the package's app: the trigger's
+		// events and the action node's operations appear under the one app.
+		const searchPanel = async (words) => {
+			await page.goto(`${url}/workflow/new`);
+			await page.getByTestId('canvas-plus-button').or(page.getByTestId('canvas-add-button')).first().click({ timeout: 60_000 });
+			const search = page.getByTestId('node-creator-search-bar').locator('input').or(page.getByPlaceholder(/search nodes/i)).first();
+			await search.fill(words);
+			const nodeItems = page.getByTestId('node-creator-item-name');
+			const app = nodeItems.filter({ hasText: 'AEP Flow Service' }).first();
+			await app.waitFor({ timeout: 30_000 });
+			const found = (await nodeItems.allInnerTexts()).map((text) => text.trim());
+			await app.click();
+			const panel = page.getByTestId('node-creator');
+			await panel.getByText(/^Actions \(\d+\)$/).waitFor({ timeout: 30_000 });
+			const text = await panel.innerText();
+			const triggers = Number(/Triggers \((\d+)\)/.exec(text)?.[1] ?? 0);
+			const actions = Number(/Actions \((\d+)\)/.exec(text)?.[1] ?? 0);
+			return { found, text, triggers, actions };
+		};
+
+		const byName = await searchPanel('AEP Flow Service');
 		await shot(page, 'node-panel');
-		const triggers = Number(/Triggers \((\d+)\)/.exec(panelText)?.[1] ?? 0);
-		const actions = Number(/Actions \((\d+)\)/.exec(panelText)?.[1] ?? 0);
-		const triggerEvents = ['On delayed run', 'On failed run', 'On finished run', 'On missed run', 'On new run', 'On recovered'].filter((name) => panelText.includes(name));
+		const { found: appsFound, triggers, actions } = byName;
+		const triggerEvents = ['On delayed run', 'On failed run', 'On finished run', 'On missed run', 'On new run', 'On recovered'].filter((name) => byName.text.includes(name));
+		// The codex aliases: n8n's own search finds both nodes by Adobe's words too.
+		const aliasSearches = {};
+		for (const words of ['Adobe', 'Dataflow']) {
+			const { found, triggers: aliasTriggers, actions: aliasActions } = await searchPanel(words);
+			aliasSearches[words] = { found, triggers: aliasTriggers, actions: aliasActions };
+		}
+		await shot(page, 'node-panel-dataflow');
 
 		await page.goto(`${url}/home/credentials/create`);
 		const credentialSearch = page.getByPlaceholder(/search for app/i).first();
@@ -72,7 +86,7 @@ async function checkEditor({ url, owner }) {
 		await labels.first().waitFor({ timeout: 30_000 });
 		const credentialFields = (await labels.allInnerTexts()).map((text) => text.split('\n')[0].replace(/\*/g, '').trim());
 		await shot(page, 'credential-form');
-		return { appsFound, triggers, actions, triggerEvents, credentialFields };
+		return { appsFound, triggers, actions, triggerEvents, aliasSearches, credentialFields };
 	} catch (error) {
 		const [page] = browser.contexts().flatMap((context) => context.pages());
 		if (page) await shot(page, 'failure').catch(() => undefined);

@@ -138,6 +138,10 @@ describe('n8n server', () => {
 		expect(result.triggerEvents).toEqual(['On delayed run', 'On failed run', 'On finished run', 'On missed run', 'On new run', 'On recovered']);
 		expect(result.triggers).toBe(6);
 		expect(result.actions).toBeGreaterThanOrEqual(40);
+		// Searching "Adobe" or "Dataflow" (codex aliases) finds the same app with both nodes.
+		for (const words of ['Adobe', 'Dataflow']) {
+			expect(result.aliasSearches[words]).toMatchObject({ found: expect.arrayContaining(['AEP Flow Service']), triggers: 6, actions: result.actions });
+		}
 		expect(result.credentialFields).toEqual(expect.arrayContaining(['Client ID', 'Client Secret', 'Organization ID', 'Scopes', 'Sandbox Name', 'Environment']));
 	});
 });

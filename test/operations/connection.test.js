@@ -193,7 +193,7 @@ describe('get and get many', () => {
 		expect(callLines(env.sim)).toEqual([`GET /connections/${UNKNOWN_ID}`]);
 		({ error } = await run({ operation: 'get', connectionId: byId(' ') }));
 		expect(error.message).toBe('The Connection is empty');
-		({ error } = await run({ operation: 'get', connectionId: byId('not an id') }));
+		({ error } = await run({ operation: 'get', connectionId: byId('={{ "not an id" }}') }));
 		expect(error.message).toBe('The Connection "not an id" is not a valid ID');
 		expect(platformCalls(env.sim)).toEqual([]);
 	});

@@ -27,7 +27,7 @@ describe('connection specs', () => {
 	test('get: an unknown spec is Adobe\'s 404, a malformed ID fails before any call', async () => {
 		let { error } = await run({ resource: 'connectionSpec', operation: 'get', connectionSpec: byId(UNKNOWN_ID) });
 		expect(error.message).toMatch(/answered 404 Not Found \(FLOW-\d+-404\)/);
-		({ error } = await run({ resource: 'connectionSpec', operation: 'get', connectionSpec: byId('amazon s3') }));
+		({ error } = await run({ resource: 'connectionSpec', operation: 'get', connectionSpec: byId('={{ "amazon s3" }}') }));
 		expect(error.message).toBe('The Connection Spec "amazon s3" is not a valid ID');
 		expect(platformCalls(env.sim)).toEqual([]);
 	});

@@ -228,7 +228,7 @@ describe('bad input', () => {
 		['invalid JSON', { operation: 'create', createType: 'json', flowJson: '{ name: oops' }, /"Flow \(JSON\)" is not valid JSON/],
 		['JSON missing keys', { operation: 'create', createType: 'json', flowJson: '{"name":"x"}' }, /"Flow \(JSON\)" is missing "flowSpec.id", "sourceConnectionIds", "targetConnectionIds"/],
 		['missing flow id', { operation: 'get', flowId: byId('={{ "" }}') }, /The Flow is empty/],
-		['malformed flow id', { operation: 'get', flowId: byId('not an id!') }, /The Flow "not an id!" is not a valid ID/],
+		['malformed flow id', { operation: 'get', flowId: byId('={{ "not an id!" }}') }, /The Flow "not an id!" is not a valid ID/],
 		['unknown flow id', { operation: 'get', flowId: byId('11111111-2222-3333-4444-555555555555') }, /404 Not Found \(FLOW-1439-404\)/],
 		['minute schedule under 15', { operation: 'create', createType: 'fields', name: 'x', flowSpecId: 'ffffffff-1', sourceConnectionIds: 'aaaaaaaa-1', targetConnectionIds: 'bbbbbbbb-1', transformationsJson: '[]', frequency: 'minute', interval: 5, mappingId: '' }, /"Interval" must be at least 15 when "Frequency" is minute/],
 		['export interval not allowed', { operation: 'create', createType: 'dataLakeToLandingZone', name: 'x', sourceConnectionId: byId('aaaaaaaa-1'), targetConnectionId: byId('bbbbbbbb-1'), exportTimeUnit: 'hour', exportInterval: 5, exportStartTime: '2026-03-01T00:00:00Z', exportMode: 'DAILY_FULL_EXPORT' }, /"Export Interval" must be 3, 6, 9, 12 when "Export Every" is hour/],

@@ -114,7 +114,7 @@ describe('Create', () => {
 		['invalid JSON', { createType: 'json', sourceConnectionJson: '{ name: "x" }' }, /"Source Connection \(JSON\)" is not valid JSON/],
 		['JSON without a spec', { createType: 'json', sourceConnectionJson: '{"name":"x"}' }, /"Source Connection \(JSON\)" is missing "connectionSpec.id"/],
 		['streaming without a base connection', { createType: 'streaming', name: 'x', baseConnectionId: byId('={{ "" }}') }, /The Base Connection is empty/],
-		['streaming with a malformed base connection', { createType: 'streaming', name: 'x', baseConnectionId: byId('not an id') }, /The Base Connection "not an id" is not a valid ID/],
+		['streaming with a malformed base connection', { createType: 'streaming', name: 'x', baseConnectionId: byId('={{ "not an id" }}') }, /The Base Connection "not an id" is not a valid ID/],
 		['an empty name', { createType: 'landingZone', name: ' ', path: 'a.csv' }, /"Name" is empty/],
 		['an empty landing zone path', { createType: 'landingZone', name: 'x', path: '={{ "" }}' }, /"Path" is empty/],
 		['no dataset IDs', { createType: 'dataLake', name: 'x', datasetIds: ' , ' }, /"Dataset IDs" is empty/],

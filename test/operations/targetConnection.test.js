@@ -163,7 +163,7 @@ describe('Get', () => {
 	});
 
 	test('a malformed ID fails before any call', async () => {
-		const { error } = await run({ operation: 'get', targetConnectionId: byId('abc') });
+		const { error } = await run({ operation: 'get', targetConnectionId: byId('={{ "abc" }}') });
 		expect(error.message).toBe('The Target Connection "abc" is not a valid ID');
 		expect(platformCalls(env.sim)).toEqual([]);
 	});
