@@ -91,8 +91,14 @@ export function wallClockToEpochMs(wall: WallClock, zone: string): number {
 	return local - Math.min(second, third);
 }
 
-/** ISO 8601 date or date-time, with `T` or a space, seconds and fractions optional, and an optional offset. */
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+/**
+ * ISO 8601 date (the day optional) or date-time, with `T` or a space, seconds and fractions optional,
+ * and an optional offset.
+ */
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** ISO 8601 with a six-digit year: `Date.parse` reads its dates in UTC and its times locally, so it is refused. */
+const EXPANDED_YEAR = /^[+-]\d{6}-/;
 
 /** Words and signs by which text that is not ISO 8601 names its own zone (as `Date.parse` understands them). */
 const NAMED_ZONE = /\b(?:Z|GMT|UTC|UT|[ECMP][SD]T)\b|\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*[+-]\d{2}:?\d{2}\b/i;
@@ -109,7 +115,7 @@ export type ReadDateTime = { kind: 'instant'; epochMs: number } | { kind: 'wallC
 
 /**
  * Reads date-time text: an instant when it carries an offset or zone (`Z`, `+05:30`, `GMT`), a wall
- * clock when it does not (`2026-01-05T08:00:00`, `2026-01-05`: midnight), or invalid. ISO 8601 is
+ * clock when it does not (`2026-01-05T08:00:00`; `2026-01-05` is midnight, `2026-01` the 1st), or invalid. ISO 8601 is
  * read field by field, so a 31 February is refused; other text that `Date.parse` understands
  * ("Jan 5, 2026 08:00") is taken as the wall clock it spells out.
  */
@@ -117,7 +123,7 @@ export function readDateTime(text: string): ReadDateTime {
 	const trimmed = text.trim();
 	const iso = ISO_DATE_TIME.exec(trimmed);
 	if (iso) {
-		const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', offset] = iso;
+		const [, year, month, day = '1', hour = '0', minute = '0', second = '0', fraction = '', offset] = iso;
 		const wall: WallClock = {
 			year: Number(year),
 			month: Number(month),
@@ -140,7 +146,7 @@ export function readDateTime(text: string): ReadDateTime {
 		const sign = offset.startsWith('-') ? -1 : 1;
 		return { kind: 'instant', epochMs: utcOf(wall) - sign * (hours * 60 + minutes) * 60_000 };
 	}
-	const parsed = Date.parse(trimmed);
+	const parsed = EXPANDED_YEAR.test(trimmed) ? NaN : Date.parse(trimmed);
 	if (!Number.isFinite(parsed)) return { kind: 'invalid' };
 	if (NAMED_ZONE.test(trimmed)) return { kind: 'instant', epochMs: parsed };
 	// Date.parse read the text in the server's zone; its wall clock there is the one the text spells out.

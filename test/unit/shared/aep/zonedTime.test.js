@@ -70,6 +70,10 @@ describe('reading date-time text', () => {
 		['2026-01-05T08:00:00', { kind: 'wallClock', wall: wall(2026, 1, 5, 8) }],
 		['2026-01-05 08:00', { kind: 'wallClock', wall: wall(2026, 1, 5, 8) }],
 		['2026-01-05', { kind: 'wallClock', wall: wall(2026, 1, 5) }],
+		['2026-01', { kind: 'wallClock', wall: wall(2026, 1, 1) }],
+		['2026-01-05T8:00', { kind: 'wallClock', wall: wall(2026, 1, 5, 8) }],
+		['2026-1-5', { kind: 'wallClock', wall: wall(2026, 1, 5) }],
+		['2026-01-05 8:00 PM', { kind: 'wallClock', wall: wall(2026, 1, 5, 20) }],
 		['  2026-01-05T08:00:00.5  ', { kind: 'wallClock', wall: wall(2026, 1, 5, 8, 0, 0, 500) }],
 		['2026-01-05T08:00:00.123456789', { kind: 'wallClock', wall: wall(2026, 1, 5, 8, 0, 0, 123) }],
 		['2026-01-05T08:00:00Z', { kind: 'instant', epochMs: Date.UTC(2026, 0, 5, 8) }],
@@ -87,7 +91,7 @@ describe('reading date-time text', () => {
 		expect(readDateTime(text)).toEqual(expected);
 	});
 
-	test.each(['2026-02-30T08:00:00', '2027-02-29', '2026-13-01', '2026-01-05T25:00:00', '2026-01-05T24:30:00', '2026-01-05T08:60:00', '2026-01-05T08:00:60', '2026-01-05T08:00:00+24:00', 'next monday', ''])(
+	test.each(['2026-02-30T08:00:00', '2027-02-29', '2026-13-01', '2026-01-05T25:00:00', '2026-01-05T24:30:00', '2026-01-05T08:60:00', '2026-01-05T08:00:60', '2026-01-05T08:00:00+24:00', '2026-01-05T08', '+002026-01-05T08:00:00', 'next monday', ''])(
 		'%j is invalid',
 		(text) => {
 			expect(readDateTime(text)).toEqual({ kind: 'invalid' });
@@ -125,6 +129,8 @@ describe('toEpochMs in a time zone', () => {
 				process.env.TZ = machine;
 				answers.add(toEpochMs('2026-01-05T08:00:00', 'Start Time', 'Asia/Kolkata'));
 				answers.add(toEpochMs('Jan 5, 2026 08:00', 'Start Time', 'Asia/Kolkata'));
+				answers.add(toEpochMs('2026-1-5 8:00', 'Start Time', 'Asia/Kolkata'));
+				answers.add(toEpochMs('2026-01-05T08:00:00+05:30', 'Start Time', 'Asia/Kolkata'));
 			}
 		} finally {
 			if (before === undefined) delete process.env.TZ;
