@@ -91,6 +91,24 @@ describe('Run → Wait for Completion', () => {
 	});
 });
 
+describe('Continue On Fail', () => {
+	test('a cancel ends the waits of the items still to come too, without a request', async () => {
+		const runs = [heldRun(), heldRun(), heldRun()];
+		env.sim.log.clear();
+		const execution = env.n8n.runAepNodeCancellable(
+			{ resource: 'run', operation: 'waitForCompletion', runId: '={{ $json.id }}', options: { pollIntervalSeconds: 30 } },
+			{ inputItems: JSON.stringify(runs.map((run) => ({ id: run.id }))), nodeOptions: { continueOnFail: true } },
+		);
+		await until(() => calls().length === 1, 'the first read');
+		const cancelledAt = Date.now();
+		execution.cancel();
+		await execution.finished;
+		expect(Date.now() - cancelledAt).toBeLessThan(2000);
+		await delay(1000);
+		expect(calls().map((c) => `${c.method} ${c.path}`)).toEqual([`GET /runs/${runs[0].id}`]);
+	});
+});
+
 describe('Run → Create with Wait for Completion', () => {
 	test('a cancel while waiting for the created run ends at once and says the run was created', async () => {
 		const flow = seedFlow();
