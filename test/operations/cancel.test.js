@@ -30,11 +30,15 @@ async function until(condition, what, timeoutMs = 10_000) {
 	}
 }
 
-/** Starts the node, waits for `ready`, cancels, and measures how long the execution took to end. */
-async function cancelWhen(parameters, ready, what) {
+/**
+ * Starts the node, waits for `ready` and then `settleMs` (the simulator logs a request before its
+ * answer reaches the node), cancels, and measures how long the execution took to end.
+ */
+async function cancelWhen(parameters, ready, what, settleMs = 0) {
 	env.sim.log.clear();
 	const execution = env.n8n.runAepNodeCancellable({ resource: 'run', ...parameters });
 	await until(ready, what);
+	await delay(settleMs);
 	const requestsAtCancel = platformCalls(env.sim).length;
 	const cancelledAt = Date.now();
 	execution.cancel();
@@ -52,6 +56,7 @@ describe('Run → Wait for Completion', () => {
 			{ operation: 'waitForCompletion', runId: run.id, options: { pollIntervalSeconds: 30, maxWaitSeconds: 600 } },
 			() => calls().length === 1 && calls()[0].status === 200,
 			'the first read of the run',
+			500,
 		);
 		expect(endedAfterMs).toBeLessThan(2000);
 		expect(error.message).toBe(`The execution was cancelled while waiting for run ${run.id}`);
@@ -120,6 +125,7 @@ describe('Run → Create with Wait for Completion', () => {
 			},
 			() => calls().length === 2,
 			'the run to be created and read',
+			500,
 		);
 		expect(endedAfterMs).toBeLessThan(2000);
 		const [post, get] = calls();
