@@ -153,9 +153,9 @@ class N8nTestInstance {
 	}
 
 	/** Lifecycle hooks for one execution, as n8n creates them per run. */
-	hooks(mode, nodes, connections) {
+	hooks(mode, nodes, connections, settings = {}) {
 		const now = new Date();
-		const workflowData = { id: 'wf-1', nodes, connections, name: 'Test workflow', active: mode === 'trigger', settings: {}, createdAt: now, updatedAt: now, isArchived: false, activeVersionId: null };
+		const workflowData = { id: 'wf-1', nodes, connections, name: 'Test workflow', active: mode === 'trigger', settings, createdAt: now, updatedAt: now, isArchived: false, activeVersionId: null };
 		return new ExecutionLifecycleHooks(mode, String(this.executions), workflowData);
 	}
 
@@ -183,27 +183,44 @@ class N8nTestInstance {
 		};
 	}
 
-	workflow({ nodes, connections = {}, staticData = {} }) {
+	/** `settings` are the workflow's settings, e.g. `{ timezone: 'Asia/Kolkata' }` as set in the editor. */
+	workflow({ nodes, connections = {}, staticData = {}, settings = {} }) {
 		return new Workflow({
 			id: 'wf-1', name: 'Test workflow', nodes, connections, active: false,
-			nodeTypes: createNodeTypes(), staticData, settings: { executionOrder: 'v1' },
+			nodeTypes: createNodeTypes(), staticData, settings: { executionOrder: 'v1', ...settings },
 		});
 	}
 
 	/**
 	 * Runs a workflow from its first node, as "Execute workflow" in the editor does.
-	 * Returns the output items of every node by name, and the run's error if it failed.
+	 * Returns the output items of every node by name, and the run's error if it failed. `onStart` gets
+	 * the running execution (n8n's cancellable promise: `cancel()` is what n8n's Stop button calls).
 	 */
-	async run({ nodes, connections, mode = 'manual' }) {
+	async run({ nodes, connections, mode = 'manual', settings, onStart }) {
 		this.executions++;
-		const workflow = this.workflow({ nodes, connections });
-		const hooks = this.hooks(mode, nodes, connections);
-		const run = await new WorkflowExecute(this.additionalData(hooks), mode).run({ workflow, startNode: workflow.getNode(nodes[0].name) });
+		const workflow = this.workflow({ nodes, connections, settings });
+		const hooks = this.hooks(mode, nodes, connections, settings);
+		const execution = new WorkflowExecute(this.additionalData(hooks), mode).run({ workflow, startNode: workflow.getNode(nodes[0].name) });
+		onStart?.(execution);
+		const run = await execution;
 		return runResult(run);
 	}
 
-	/** Manual Trigger -> one AEP Flow Service node with the given parameters (and optional input items). */
-	async runAepNode(parameters, { inputItems, nodeOptions } = {}) {
+	/**
+	 * Like runAepNode, but returns at once: `finished` is the result to come, `cancel()` stops the
+	 * execution as n8n does when a user stops it (its cancel signal aborts).
+	 */
+	runAepNodeCancellable(parameters, options = {}) {
+		let execution;
+		const finished = this.runAepNode(parameters, { ...options, onStart: (started) => { execution = started; } });
+		return { finished, cancel: () => execution.cancel() };
+	}
+
+	/**
+	 * Manual Trigger -> one AEP Flow Service node with the given parameters (and optional input items).
+	 * `settings` are the workflow's settings (e.g. `{ timezone }`).
+	 */
+	async runAepNode(parameters, { inputItems, nodeOptions, settings, onStart } = {}) {
 		const start = inputItems
 			? { id: 'items-id', name: 'Items', type: 'n8n-nodes-base.fixedItems', typeVersion: 1, position: [0, 0], parameters: { items: inputItems } }
 			: { id: 'trigger-id', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -211,6 +228,8 @@ class N8nTestInstance {
 		const result = await this.run({
 			nodes: [start, aep],
 			connections: { [start.name]: { main: [[{ node: 'AEP', type: 'main', index: 0 }]] } },
+			settings,
+			onStart,
 		});
 		return { ...result, items: result.output.AEP ?? [] };
 	}

@@ -310,7 +310,7 @@ describe('Wait for Completion', () => {
 		const [run] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 1, status: 'inProgress' });
 		const finisher = setTimeout(() => env.sim.store.setRunOutcome('prod', run.id, { status: 'partialSuccess', failedRecordCount: 3, inputRecordCount: 100 }), 1500);
 		const started = Date.now();
-		const { items, error } = await runNode({ operation: 'waitForCompletion', runId: run.id, pollIntervalSeconds: 1, maxWaitSeconds: 30 });
+		const { items, error } = await runNode({ operation: 'waitForCompletion', runId: run.id, options: { pollIntervalSeconds: 1, maxWaitSeconds: 30 } });
 		clearTimeout(finisher);
 		expect(error).toBeUndefined();
 		const calls = lines();
@@ -323,7 +323,7 @@ describe('Wait for Completion', () => {
 	test('a run that is already over is returned after one read', async () => {
 		const flow = seedFlow();
 		const [run] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 1, status: 'failed' });
-		const { items } = await runNode({ operation: 'waitForCompletion', runId: run.id, pollIntervalSeconds: 5, maxWaitSeconds: 60, simplify: false });
+		const { items } = await runNode({ operation: 'waitForCompletion', runId: run.id, options: { pollIntervalSeconds: 5, maxWaitSeconds: 60 }, simplify: false });
 		expect(lines()).toEqual([`GET /runs/${run.id} 200`]);
 		expect(items[0].json).toMatchObject({ id: run.id, metrics: { statusSummary: { status: 'failed' } } });
 	});
@@ -332,7 +332,7 @@ describe('Wait for Completion', () => {
 		const flow = seedFlow();
 		const [run] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 1, status: 'inProgress' });
 		const started = Date.now();
-		const { error } = await runNode({ operation: 'waitForCompletion', runId: run.id, pollIntervalSeconds: 1, maxWaitSeconds: 2 });
+		const { error } = await runNode({ operation: 'waitForCompletion', runId: run.id, options: { pollIntervalSeconds: 1, maxWaitSeconds: 2 } });
 		const elapsed = Date.now() - started;
 		expect(error.message).toBe(`Run ${run.id} did not finish within 2 s: its last status was "inProgress"`);
 		expect(elapsed).toBeGreaterThanOrEqual(2000);
@@ -341,9 +341,9 @@ describe('Wait for Completion', () => {
 	});
 
 	test('out-of-range waits fail before any call', async () => {
-		const { error } = await runNode({ operation: 'waitForCompletion', runId: UNKNOWN_ID, pollIntervalSeconds: 0, maxWaitSeconds: 60 });
+		const { error } = await runNode({ operation: 'waitForCompletion', runId: UNKNOWN_ID, options: { pollIntervalSeconds: 0, maxWaitSeconds: 60 } });
 		expect(error.message).toBe('"Poll Interval (Seconds)" must be between 1 and 3600');
-		const tooLong = await runNode({ operation: 'waitForCompletion', runId: UNKNOWN_ID, pollIntervalSeconds: 10, maxWaitSeconds: 100000 });
+		const tooLong = await runNode({ operation: 'waitForCompletion', runId: UNKNOWN_ID, options: { pollIntervalSeconds: 10, maxWaitSeconds: 100000 } });
 		expect(tooLong.error.message).toBe('"Max Wait (Seconds)" must be between 1 and 21600');
 		expect(platformCalls(env.sim)).toEqual([]);
 	});

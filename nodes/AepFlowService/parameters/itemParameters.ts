@@ -127,9 +127,17 @@ export function validated<T>(context: IExecuteFunctions, itemIndex: number, buil
 	}
 }
 
-/** A date-time parameter value as epoch milliseconds; a bad value is reported naming the field. */
+/** The zone date-times without an offset are read in: the workflow's (its settings, else the instance's default). */
+export function workflowTimeZone(context: IExecuteFunctions): string {
+	return context.getTimezone();
+}
+
+/**
+ * A date-time parameter value as epoch milliseconds, read in the workflow's time zone when it has no
+ * offset; a bad value is reported naming the field.
+ */
 export function dateTimeMs(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number | undefined {
-	return validated(context, itemIndex, () => toEpochMs(value, label));
+	return validated(context, itemIndex, () => toEpochMs(value, label, workflowTimeZone(context)));
 }
 
 /** Reads a required text parameter, failing before any call when it is empty. The value is never echoed: some are secrets. */

@@ -1,4 +1,5 @@
-import { InvalidInput } from './inputChecks';
+import { echoed, InvalidInput } from './inputChecks';
+import { isTimeZone, readDateTime, wallClockToEpochMs } from './zonedTime';
 
 /**
  * Flow schedules, validated before anything is sent. Pure: errors are `InvalidInput`s whose message
@@ -9,15 +10,20 @@ export type SourceFrequency = 'once' | 'minute' | 'hour' | 'day' | 'week';
 export interface SourceScheduleInput {
 	frequency: SourceFrequency;
 	interval?: number;
-	/** Start, as anything `Date` parses or epoch milliseconds. */
+	/** Start, as a date-time (see `toEpochMs`) or epoch seconds or milliseconds. */
 	startTime?: string | number;
+	/** The zone a start without an offset is read in: the workflow's. */
+	timeZone: string;
 }
 
 /**
  * A date and time as epoch milliseconds, from ISO text, epoch seconds or milliseconds (told apart by
- * size: 1e11 s is the year 5138), a Date or a Luxon DateTime. Empty gives undefined.
+ * size: 1e11 s is the year 5138), a Date or a Luxon DateTime. Text without an offset or zone
+ * (`2026-01-05T08:00:00`, as n8n's date picker gives it) is read in `timeZone`, the workflow's time
+ * zone, so it means the same wherever n8n runs; text with one (`Z`, `+05:30`) keeps its meaning.
+ * Empty gives undefined.
  */
-export function toEpochMs(value: unknown, field: string): number | undefined {
+export function toEpochMs(value: unknown, field: string, timeZone: string): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	let ms: number;
 	if (value instanceof Date) ms = value.getTime();
@@ -25,15 +31,26 @@ export function toEpochMs(value: unknown, field: string): number | undefined {
 	else if (typeof value === 'number' || /^\d+$/.test(String(value).trim())) {
 		const number = Number(value);
 		ms = number < 1e11 ? number * 1000 : number;
-	} else ms = Date.parse(String(value));
+	} else {
+		const read = readDateTime(String(value));
+		if (read.kind === 'wallClock') {
+			if (!isTimeZone(timeZone)) {
+				throw new InvalidInput(
+					`"${field}" has no UTC offset, and the workflow's time zone ${echoed(String(timeZone))} is not a valid time zone`,
+					`Set the workflow's Timezone (workflow settings) to a zone such as Europe/Berlin, or give "${field}" with an offset, such as 2026-01-05T08:00:00Z.`,
+				);
+			}
+			ms = wallClockToEpochMs(read.wall, timeZone);
+		} else ms = read.kind === 'instant' ? read.epochMs : NaN;
+	}
 	if (!Number.isFinite(ms)) {
 		throw new InvalidInput(`"${field}" is not a valid date and time: ${String(value)}`, `Set "${field}" to a date and time such as 2026-01-05T08:00:00Z.`);
 	}
 	return ms;
 }
 
-export function epochSeconds(value: unknown, field: string): number | undefined {
-	const ms = toEpochMs(value, field);
+export function epochSeconds(value: unknown, field: string, timeZone: string): number | undefined {
+	const ms = toEpochMs(value, field, timeZone);
 	return ms === undefined ? undefined : Math.floor(ms / 1000);
 }
 
@@ -44,8 +61,8 @@ export function epochSeconds(value: unknown, field: string): number | undefined 
 export const EARLIEST_SCHEDULE_START_MS = Date.UTC(2000, 0, 1);
 
 /** A schedule start in epoch seconds, refused before the year 2000. */
-function scheduleStart(value: unknown, field: string): number | undefined {
-	const start = epochSeconds(value, field);
+function scheduleStart(value: unknown, field: string, timeZone: string): number | undefined {
+	const start = epochSeconds(value, field, timeZone);
 	if (start !== undefined && start * 1000 < EARLIEST_SCHEDULE_START_MS) {
 		throw new InvalidInput(
 			`"${field}" is before the year 2000 (${new Date(start * 1000).toISOString()})`,
@@ -71,7 +88,7 @@ export function sourceSchedule(input: SourceScheduleInput, labels: SourceSchedul
 		throw new InvalidInput(`"${labels.frequency}" must be one of ${frequencies.join(', ')}`, `Pick one of ${frequencies.join(', ')} for "${labels.frequency}".`);
 	}
 	const schedule: Record<string, string | number | boolean> = { frequency: input.frequency };
-	const start = scheduleStart(input.startTime, labels.startTime);
+	const start = scheduleStart(input.startTime, labels.startTime, input.timeZone);
 	if (start !== undefined) schedule.startTime = start;
 	if (input.frequency !== 'once') {
 		const interval = Number(input.interval ?? 1);
@@ -96,6 +113,8 @@ export interface ExportScheduleInput {
 	endTime?: string | number;
 	exportMode?: ExportMode;
 	folderNameTemplate?: string;
+	/** The zone a start or end without an offset is read in: the workflow's. */
+	timeZone: string;
 }
 
 /** How the fields of a dataset export schedule are named where it is set (Flow Create and Dataset Export differ). */
@@ -128,12 +147,12 @@ export function exportSchedule(
 			`Set "${labels.interval}" to ${allowed.join(', ')}, or change "${labels.timeUnit}".`,
 		);
 	}
-	const start = scheduleStart(input.startTime, labels.startTime);
+	const start = scheduleStart(input.startTime, labels.startTime, input.timeZone);
 	if (start === undefined) {
 		throw new InvalidInput(`"${labels.startTime}" is required for a dataset export schedule`, `Set "${labels.startTime}" to when the first export runs.`);
 	}
 	const schedule: Record<string, string | number> = { timeUnit: input.timeUnit, interval, startTime: start };
-	const end = epochSeconds(input.endTime, labels.endTime);
+	const end = epochSeconds(input.endTime, labels.endTime, input.timeZone);
 	if (end !== undefined) {
 		if (end <= start) {
 			throw new InvalidInput(`"${labels.endTime}" must be after "${labels.startTime}"`, `Set "${labels.endTime}" later than "${labels.startTime}", or leave it empty to keep exporting.`);

@@ -131,20 +131,18 @@ function cancelSignalOf(context: AepContext): AbortSignal | undefined {
 	return typeof candidate.getExecutionCancelSignal === 'function' ? candidate.getExecutionCancelSignal() : undefined;
 }
 
-/** Waits between attempts; resolves false at once when the execution is cancelled meanwhile. */
+/**
+ * Waits between attempts; resolves false at once when the execution is cancelled meanwhile. The
+ * timer goes with the cancel and the listener with the wait: the execution's signal lives on.
+ */
 async function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-	if (!signal) {
-		await sleep(ms);
-		return true;
-	}
-	if (signal.aborted) return false;
-	// The listener goes with the wait: the execution's signal lives on, through every retry.
-	const waited = new AbortController();
-	const cancelled = new Promise<boolean>((resolve) => signal.addEventListener('abort', () => resolve(false), { once: true, signal: waited.signal }));
+	if (signal?.aborted) return false;
 	try {
-		return await Promise.race([sleep(ms).then(() => true), cancelled]);
-	} finally {
-		waited.abort();
+		await sleep(ms, signal);
+		return true;
+	} catch {
+		// n8n's sleep ends early only when the signal aborts.
+		return false;
 	}
 }
 

@@ -8,7 +8,7 @@ import { CompositeCreate } from '../../../shared/flowservice/compositeCreate';
 import { getEntity } from '../../../shared/flowservice/entities';
 import { exportableDatasets } from '../../../shared/flowservice/exportableDatasets';
 import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
-import { dateTimeMs, idListParameter, validated } from '../../parameters/itemParameters';
+import { dateTimeMs, idListParameter, validated, workflowTimeZone } from '../../parameters/itemParameters';
 
 export const operation = defineOperation({
 	resource: 'datasetExport',
@@ -181,6 +181,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			endTime,
 			exportMode: this.getNodeParameter('exportMode', itemIndex) as ExportMode,
 			folderNameTemplate: additional.folderNameTemplate?.trim() || undefined,
+			timeZone: workflowTimeZone(this),
 		}),
 	}));
 

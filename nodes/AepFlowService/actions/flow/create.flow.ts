@@ -8,7 +8,7 @@ import { createAndGet, listEntities } from '../../../shared/flowservice/entities
 import { sourceConnectionLocator, targetConnectionLocator } from '../../descriptions/locators';
 import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
 import { streamingFromDatasetDescription } from '../../descriptions/streamingDescriptions';
-import { idListParameter, idParameter, requiredText, validated, wholeNumberParameter } from '../../parameters/itemParameters';
+import { idListParameter, idParameter, requiredText, validated, wholeNumberParameter, workflowTimeZone } from '../../parameters/itemParameters';
 import { requireKeys, jsonParameter } from '../../parameters/jsonParameters';
 import { createStreamingFlowFromDataset } from '../../sharedOperations/streamingFromDatasetOperation';
 
@@ -214,7 +214,7 @@ function sourceScheduleOf(context: IExecuteFunctions, itemIndex: number): IDataO
 	if (frequency === 'none') return undefined;
 	const startTime = (context.getNodeParameter('startTime', itemIndex, '') as string) || Date.now();
 	return validated(context, itemIndex, () =>
-		sourceSchedule({ frequency, interval: context.getNodeParameter('interval', itemIndex, 15) as number, startTime }),
+		sourceSchedule({ frequency, interval: context.getNodeParameter('interval', itemIndex, 15) as number, startTime, timeZone: workflowTimeZone(context) }),
 	);
 }
 
@@ -281,6 +281,7 @@ async function flowBody(context: IExecuteFunctions, createType: string, itemInde
 						startTime: context.getNodeParameter('exportStartTime', itemIndex, '') as string,
 						endTime: (context.getNodeParameter('exportEndTime', itemIndex, '') as string) || undefined,
 						exportMode: context.getNodeParameter('exportMode', itemIndex) as ExportMode,
+						timeZone: workflowTimeZone(context),
 					},
 					EXPORT_SCHEDULE_LABELS,
 				),

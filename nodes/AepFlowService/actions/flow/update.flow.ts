@@ -7,7 +7,7 @@ import { getEntity, patchEntity, type PatchOperation } from '../../../shared/flo
 import { flowLocator } from '../../descriptions/locators';
 import { defineOperation } from '../../descriptions/operationDefinitions';
 import { updateParameters } from '../../descriptions/updateDescriptions';
-import { idParameter, pinnedEtagOf, validated } from '../../parameters/itemParameters';
+import { idParameter, pinnedEtagOf, validated, workflowTimeZone } from '../../parameters/itemParameters';
 import { nameAndDescriptionOperations, readPatchOperations, requireChanges, type UpdateFieldsInput } from '../../parameters/patchParameters';
 
 export const operation = defineOperation({
@@ -98,7 +98,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const operations = nameAndDescriptionOperations(this, fields, 'flow', itemIndex);
 	if (fields.frequency !== undefined || fields.interval !== undefined || fields.startTime) {
 		const schedule = validated(this, itemIndex, () =>
-			sourceSchedule({ frequency: fields.frequency ?? 'day', interval: fields.interval, startTime: fields.startTime || undefined }, SCHEDULE_LABELS),
+			sourceSchedule(
+				{ frequency: fields.frequency ?? 'day', interval: fields.interval, startTime: fields.startTime || undefined, timeZone: workflowTimeZone(this) },
+				SCHEDULE_LABELS,
+			),
 		);
 		for (const [key, value] of Object.entries(schedule)) operations.push({ op: 'replace', path: `/scheduleParams/${key}`, value });
 	}

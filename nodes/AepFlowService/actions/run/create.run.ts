@@ -4,9 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { createAndGet } from '../../../shared/flowservice/entities';
 import { flowLocator } from '../../descriptions/locators';
 import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
-import { simplifyParameter } from '../../descriptions/runDescriptions';
+import { simplifyParameter, waitOptionsCollection } from '../../descriptions/runDescriptions';
 import { dateTimeMs, idParameter } from '../../parameters/itemParameters';
-import { shapeRun } from '../../parameters/runParameters';
+import { shapeRun, waitSettingsOf } from '../../parameters/runParameters';
+import { waitUntilFinished } from './waitForCompletion.run';
 
 export const operation = defineOperation({
 	resource: 'run',
@@ -36,6 +37,15 @@ export const description: INodeProperties[] = [
 		description: 'End of the time window whose data the run ingests',
 		displayOptions: showFor(operation),
 	},
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to wait until the run succeeds, fails or partly succeeds, and return the finished run',
+		displayOptions: showFor(operation),
+	},
+	waitOptionsCollection(operation, { waitForCompletion: [true] }),
 	simplifyParameter(operation),
 	{
 		displayName: 'Additional Fields',
@@ -65,7 +75,10 @@ export const description: INodeProperties[] = [
 
 const epochSecondsText = (ms: number) => String(Math.floor(ms / 1000));
 
-/** Starts an on-demand run with Adobe's documented body (times in epoch seconds, as strings), then returns the run. */
+/**
+ * Starts an on-demand run with Adobe's documented body (times in epoch seconds, as strings), then
+ * returns the run: as created, or once finished when "Wait for Completion" is on.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const flowId = idParameter(this, 'flowId', 'Flow', itemIndex);
 	const windowStart = dateTimeMs(this, this.getNodeParameter('windowStartTime', itemIndex, ''), 'Window Start', itemIndex);
@@ -91,6 +104,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const deltaColumn = additional.deltaColumn?.trim();
 	if (deltaColumn) params.deltaColumn = { name: deltaColumn };
+	const waitSettings = this.getNodeParameter('waitForCompletion', itemIndex, false) ? waitSettingsOf(this, itemIndex) : undefined;
 	const run = await createAndGet(this, 'runs', { flowId, params }, itemIndex);
-	return shapeRun(this, run, itemIndex);
+	if (!waitSettings) return shapeRun(this, run, itemIndex);
+	const finished = await waitUntilFinished(this, String(run.id), waitSettings, itemIndex, { read: run, created: true });
+	return shapeRun(this, finished, itemIndex);
 }

@@ -4,8 +4,8 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { isTerminal, runStatus, reportedStatus } from '../../../shared/aep/runs';
 import { getEntity } from '../../../shared/flowservice/entities';
 import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
-import { runIdParameter, simplifyParameter } from '../../descriptions/runDescriptions';
-import { runIdOf, shapeRun } from '../../parameters/runParameters';
+import { runIdParameter, simplifyParameter, waitOptionsCollection } from '../../descriptions/runDescriptions';
+import { runIdOf, shapeRun, waitSettingsOf, type WaitSettings } from '../../parameters/runParameters';
 
 export const operation = defineOperation({
 	resource: 'run',
@@ -15,56 +15,70 @@ export const operation = defineOperation({
 	description: 'Poll a run until it succeeds, fails or partly succeeds',
 });
 
-/** Longest a single execution may hold on to a run, so a stuck run cannot block a workflow for days. */
-const MAX_WAIT_SECONDS = 6 * 3600;
+/** Where a saved workflow from before the Options collection keeps its settings: read, never shown. */
+const legacyParameter = (name: string, displayName: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'hidden',
+	default: '',
+	displayOptions: showFor(operation),
+});
 
 export const description: INodeProperties[] = [
 	runIdParameter(operation),
-	{
-		displayName: 'Poll Interval (Seconds)',
-		name: 'pollIntervalSeconds',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 3600 },
-		default: 30,
-		description: 'How long to wait between two reads of the run',
-		displayOptions: showFor(operation),
-	},
-	{
-		displayName: 'Max Wait (Seconds)',
-		name: 'maxWaitSeconds',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_WAIT_SECONDS },
-		default: 3600,
-		description: 'How long to wait at most for the run to end before failing',
-		displayOptions: showFor(operation),
-	},
+	waitOptionsCollection(operation),
 	simplifyParameter(operation),
+	legacyParameter('pollIntervalSeconds', 'Poll Interval (Seconds)'),
+	legacyParameter('maxWaitSeconds', 'Max Wait (Seconds)'),
 ];
 
-function seconds(context: IExecuteFunctions, name: string, label: string, max: number, itemIndex: number): number {
-	const value = Number(context.getNodeParameter(name, itemIndex));
-	if (!Number.isFinite(value) || value < 1 || value > max) {
-		throw new NodeOperationError(context.getNode(), `"${label}" must be between 1 and ${max}`, { itemIndex, description: `Set "${label}" to a number of seconds from 1 to ${max}.` });
-	}
-	return value;
+function cancelled(context: IExecuteFunctions, runId: string, itemIndex: number, afterwards: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `The execution was cancelled while waiting for run ${runId}`, {
+		itemIndex,
+		description: `The run itself goes on in Experience Platform: cancelling the execution does not stop it. ${afterwards}`.trim(),
+	});
 }
 
-/** Reads the run until it succeeds, fails or partly succeeds, within the maximum wait. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const runId = runIdOf(this, itemIndex);
-	const maxWait = seconds(this, 'maxWaitSeconds', 'Max Wait (Seconds)', MAX_WAIT_SECONDS, itemIndex);
-	const interval = seconds(this, 'pollIntervalSeconds', 'Poll Interval (Seconds)', 3600, itemIndex);
-	const deadline = Date.now() + maxWait * 1000;
+/**
+ * Reads the run until it succeeds, fails or partly succeeds, within the maximum wait. The wait
+ * between reads ends at once when the execution is cancelled (n8n's Stop), and so does a read in
+ * flight (the transport joins the same signal). `read` is the run as just read, if it was; `created`
+ * says, in errors, that the run was started by this call.
+ */
+export async function waitUntilFinished(
+	context: IExecuteFunctions,
+	runId: string,
+	settings: WaitSettings,
+	itemIndex: number,
+	{ read, created = false }: { read?: IDataObject; created?: boolean } = {},
+): Promise<IDataObject> {
+	const signal = context.getExecutionCancelSignal();
+	const afterwards = created ? `Run ${runId} was created; wait for it with Run → Wait for Completion.` : '';
+	const deadline = Date.now() + settings.maxWaitSeconds * 1000;
+	let run = read;
 	for (;;) {
-		const run = await getEntity(this, 'runs', runId, itemIndex);
-		if (isTerminal(runStatus(run))) return shapeRun(this, run, itemIndex);
+		if (signal?.aborted) throw cancelled(context, runId, itemIndex, afterwards);
+		run ??= await getEntity(context, 'runs', runId, itemIndex);
+		if (isTerminal(runStatus(run))) return run;
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) {
-			throw new NodeOperationError(this.getNode(), `Run ${runId} did not finish within ${maxWait} s: its last status was "${reportedStatus(run)}"`, {
+			throw new NodeOperationError(context.getNode(), `Run ${runId} did not finish within ${settings.maxWaitSeconds} s: its last status was "${reportedStatus(run)}"`, {
 				itemIndex,
-				description: 'Raise "Max Wait (Seconds)", or check the run in Experience Platform.',
+				description: `Raise "Max Wait (Seconds)" in Options, or check the run in Experience Platform. ${afterwards}`.trim(),
 			});
 		}
-		await sleep(Math.min(interval * 1000, remaining));
+		try {
+			await sleep(Math.min(settings.pollIntervalSeconds * 1000, remaining), signal);
+		} catch {
+			// The sleep ends early only when the signal aborts.
+			throw cancelled(context, runId, itemIndex, afterwards);
+		}
+		run = undefined;
 	}
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const runId = runIdOf(this, itemIndex);
+	const settings = waitSettingsOf(this, itemIndex, { legacy: true });
+	return shapeRun(this, await waitUntilFinished(this, runId, settings, itemIndex), itemIndex);
 }
