@@ -5,6 +5,7 @@
 // Access error files (listing, paging, downloads, samples, input files, expiry, faults),
 // plus the promise that none of it changes the seeded run history.
 
+const { platformHeaders } = require('./harness/simulatorHeaders');
 const assert = require('node:assert/strict');
 const { startSimulator, DEFAULT_CLIENT } = require('./simulator/server');
 
@@ -19,13 +20,7 @@ const MAPPING_ERROR = {
 
 function client(sim) {
   let token = null;
-  const headers = (extra = {}) => ({
-    authorization: `Bearer ${token}`,
-    'x-api-key': DEFAULT_CLIENT.clientId,
-    'x-gw-ims-org-id': DEFAULT_CLIENT.orgId,
-    'x-sandbox-name': 'prod',
-    ...extra,
-  });
+  const headers = (extra = {}) => platformHeaders(token, extra);
 
   // Absolute hrefs (Data Access links) are fetched as they are.
   async function request(method, path, { body, headers: extra } = {}) {

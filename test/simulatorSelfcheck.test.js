@@ -4,6 +4,7 @@
 // errors, PATCH and actions, faults, the run engine, the landing zone, expired tokens, 100,000 runs
 // and the CLI. The checks run in order on one simulator and build on each other's state.
 
+const { platformHeaders } = require('./harness/simulatorHeaders');
 const assert = require('node:assert/strict');
 const { join } = require('node:path');
 const { spawn } = require('node:child_process');
@@ -14,13 +15,7 @@ const DAY = 86400000;
 
 function client(sim) {
   let token = null;
-  const headers = (extra = {}) => ({
-    authorization: `Bearer ${token}`,
-    'x-api-key': DEFAULT_CLIENT.clientId,
-    'x-gw-ims-org-id': DEFAULT_CLIENT.orgId,
-    'x-sandbox-name': 'prod',
-    ...extra,
-  });
+  const headers = (extra = {}) => platformHeaders(token, extra);
 
   async function request(method, path, { body, headers: extra, raw } = {}) {
     const init = { method, headers: raw ? extra : headers(extra) };

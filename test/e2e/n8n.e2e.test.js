@@ -3,13 +3,13 @@
 // n8n's own CLI and server against the AEP simulator; then the editor in headless Chromium.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
 const { ensureN8n } = require('../../scripts/n8n-local');
 const { prepareInstance, executeWorkflow, startInstance } = require('../../scripts/demo/stack');
 const { startCatcher } = require('../../scripts/demo/catcher');
+const { freePort } = require('../../scripts/queue-stack');
 const demo = require('../../scripts/demo/workflows');
 const { startSimulator, DEFAULT_CLIENT } = require('../simulator/server');
 const { checkEditor } = require('./editor');
@@ -17,16 +17,6 @@ const { checkEditor } = require('./editor');
 jest.setTimeout(15 * 60_000);
 
 const byId = (value) => ({ __rl: true, mode: 'id', value });
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-		server.on('error', reject);
-	});
-}
 
 /** Output items of a node in a `n8n execute --rawOutput` result. */
 function nodeOutput(result, nodeName) {
