@@ -108,12 +108,21 @@ describe('simulator over HTTP', () => {
       ids.push(...res.body.items.map((f) => f.id));
       if (!res.body._links.next) break;
       const next = new URL(res.body._links.next.href, 'http://x');
-      assert.ok(next.searchParams.get('continuationToken').includes('='), 'token carries =');
-      res = await get(`${next.pathname}${next.search}&${filter}`);
+      // Adobe's documented shape: only the token, and a token that needs no escaping.
+      assert.deepEqual([...next.searchParams.keys()], ['continuationToken'], 'the link holds the token alone');
+      assert.match(next.searchParams.get('continuationToken'), /^[A-Za-z0-9_-]+$/, 'the token is URL-safe');
+      // As Adobe asks: the original property, orderby and limit are sent again with the token.
+      res = await get(`${next.pathname}${next.search}&${filter}&limit=100`);
       pages++;
     }
     assert.equal(pages, 3);
     assert.equal(new Set(ids).size, 250);
+    // The stress style: '='-padded tokens and the limit in the link, for clients' token handling.
+    sim.store.setPagingStyle('stress');
+    const stressed = new URL((await get(`/flows?${filter}&limit=100`)).body._links.next.href, 'http://x');
+    assert.ok(stressed.searchParams.get('continuationToken').includes('='), 'token carries =');
+    assert.equal(stressed.searchParams.get('limit'), '100');
+    sim.store.setPagingStyle('adobe');
     flows = seeded.body.items;
     const first = await get(`/flows?${filter}&limit=100`);
     const token = new URL(first.body._links.next.href, 'http://x').searchParams.get('continuationToken');

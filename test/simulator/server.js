@@ -19,6 +19,7 @@ const { createApiHandler } = require('./engine/api');
 const { createBlobHandler, isBlobPath } = require('./connectors/blob');
 const landingZone = require('./connectors/landingZone');
 const { DEMO_DATASET_NAMES } = require('./fixtures/datasets');
+const { PAGING_STYLES } = require('./flowservice/paging');
 const { loadDemo } = require('./fixtures/demo');
 const { readBody, parseQuery, lowerCaseHeaders, sendJson } = require('./engine/http');
 
@@ -38,6 +39,8 @@ const DEFAULTS = {
   demo: false,
   seed: 42,
   rowErrorFileRows: DEFAULT_FILE_ROWS,
+  // 'adobe': Adobe's documented next-page link; 'stress': '='-padded tokens and an extra query (see flowservice/paging.js).
+  pagingStyle: 'adobe',
 };
 
 const isControlPath = (path) => path === '/__sim' || path.startsWith('/__sim/');
@@ -51,6 +54,8 @@ async function startSimulator(options = {}) {
   ims.registerClient(DEFAULT_CLIENT);
   const store = createStore({ clock, seed: opts.seed, orgId: DEFAULT_CLIENT.orgId });
   const batches = createBatches({ store, clock, rowErrorFileRows: opts.rowErrorFileRows });
+  if (!PAGING_STYLES.includes(opts.pagingStyle)) throw new Error(`pagingStyle must be one of ${PAGING_STYLES.join(', ')}`);
+  store.pagingStyle = opts.pagingStyle;
   const runEngine = createRunEngine({ store, clock, seed: opts.seed, batches });
   clock.onAdvance((target) => runEngine.advanceTo(target));
   const seeder = createSeeder({ store, runEngine, clock });
@@ -85,6 +90,10 @@ async function startSimulator(options = {}) {
         f.options = { ...f.options, errorDiagnosticsEnabled: enabled };
       }, { bump: false });
     },
+    setPagingStyle(style) {
+      if (!PAGING_STYLES.includes(style)) throw new Error(`pagingStyle must be one of ${PAGING_STYLES.join(', ')}`);
+      store.pagingStyle = style;
+    },
     setRowErrorFileRows: batches.setRowErrorFileRows,
     rowErrorFileRows: batches.rowErrorFileRows,
     batchOf: batches.batchOf,
@@ -107,6 +116,7 @@ async function startSimulator(options = {}) {
     },
     reset() {
       store.reset();
+      store.pagingStyle = opts.pagingStyle;
       runEngine.reset();
       batches.reset();
     },

@@ -1,9 +1,12 @@
 'use strict';
 
-// Continuation tokens: opaque base64 (always padded, so always containing '=')
-// that carry the position of the next page and a hash of the query that
-// produced it. A token sent with different filters/orderby/limit is rejected,
-// which forces clients to re-send the original parameters on every page.
+// Continuation tokens: opaque text that carries the position of the next page and a hash of the
+// query that produced it. A token sent with different filters/orderby/limit is rejected, which
+// forces clients to re-send the original parameters on every page.
+//
+// Paging styles: 'adobe' (the default) is Adobe's documented shape, an unpadded URL-safe token and
+// `_links.next.href: /<resource>?continuationToken=<token>`; 'stress' pads the token with '=' (and
+// may hold '+' and '/') and adds `&limit=` to the href, for the tests of clients' token handling.
 
 const crypto = require('node:crypto');
 const { badRequest } = require('../engine/errors');
@@ -13,8 +16,11 @@ function queryHash(resource, filters, orderby, limit) {
   return crypto.createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }
 
-function encodeToken(state) {
+const PAGING_STYLES = ['adobe', 'stress'];
+
+function encodeToken(state, style = 'adobe') {
   let json = JSON.stringify(state);
+  if (style === 'adobe') return Buffer.from(json, 'utf8').toString('base64url');
   // base64 has no padding when the length is a multiple of 3.
   if (json.length % 3 === 0) json += ' ';
   return Buffer.from(json, 'utf8').toString('base64');
@@ -50,8 +56,9 @@ function cursorFrom(state) {
   return { path, desc: desc === 1, k, seq };
 }
 
-function nextLink(resourcePath, token, limit) {
-  return { next: { href: `/${resourcePath}?continuationToken=${encodeURIComponent(token)}&limit=${limit}` } };
+function nextLink(resourcePath, token, limit, style = 'adobe') {
+  const href = `/${resourcePath}?continuationToken=${encodeURIComponent(token)}`;
+  return { next: { href: style === 'stress' ? `${href}&limit=${limit}` : href } };
 }
 
-module.exports = { queryHash, encodeToken, decodeToken, cursorTo, cursorFrom, nextLink };
+module.exports = { PAGING_STYLES, queryHash, encodeToken, decodeToken, cursorTo, cursorFrom, nextLink };

@@ -63,7 +63,7 @@ function list(ctx, resource, { linkPath = resource, fixedFilters = [] } = {}) {
   }
   const result = query.list(collection, filters, sort, { ...page, limit });
   const links = result.hasMore
-    ? paging.nextLink(linkPath, paging.encodeToken({ o: result.next.offset, s: page.maxSeq, h: hash, ...paging.cursorTo(result.next.after) }), limit)
+    ? paging.nextLink(linkPath, paging.encodeToken({ o: result.next.offset, s: page.maxSeq, h: hash, ...paging.cursorTo(result.next.after) }, ctx.store.pagingStyle), limit, ctx.store.pagingStyle)
     : {};
   return { status: 200, body: { items: result.items, _links: links } };
 }
