@@ -1,7 +1,37 @@
 'use strict';
 // A local stand-in for a Slack incoming webhook: it records every message posted to it, prints it,
-// and lists what it received at GET / (HTML) and GET /messages (JSON).
+// and lists what it received at GET / (HTML, newest first, Slack formatting rendered, refreshing
+// itself every few seconds) and GET /messages (JSON, in arrival order).
 const http = require('node:http');
+
+const REFRESH_SECONDS = 5;
+const EMOJI = { red_circle: '🔴', large_green_circle: '🟢', bar_chart: '📊', warning: '⚠️', white_check_mark: '✅' };
+
+/**
+ * Slack's mrkdwn as HTML, after escaping: *bold*, _italic_, ~strike~, `code`, <url|label> links,
+ * :emoji: and line breaks.
+ */
+function renderSlack(text) {
+	return escapeHtml(text)
+		.replace(/&lt;(https?:\/\/[^|&]+)\|([^&]+)&gt;/g, (_, url, label) => `<a href="${url}">${label}</a>`)
+		.replace(/&lt;(https?:\/\/[^&]+)&gt;/g, (_, url) => `<a href="${url}">${url}</a>`)
+		.replace(/`([^`\n]+)`/g, '<code>$1</code>')
+		.replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s).,:;!?]|$)/gm, '$1<b>$2</b>')
+		.replace(/(^|[\s(])_([^_\n]+)_(?=[\s).,:;!?]|$)/gm, '$1<i>$2</i>')
+		.replace(/(^|[\s(])~([^~\n]+)~(?=[\s).,:;!?]|$)/gm, '$1<s>$2</s>')
+		.replace(/:([a-z0-9_+-]+):/g, (whole, name) => EMOJI[name] ?? whole)
+		.replace(/\n/g, '<br>');
+}
+
+function page(messages) {
+	const items = [...messages]
+		.reverse()
+		.map((m) => `<li><div class="text">${renderSlack(m.body.text ?? JSON.stringify(m.body))}</div><small>${escapeHtml(m.at)} · ${escapeHtml(m.path)}</small></li>`)
+		.join('');
+	return `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="${REFRESH_SECONDS}"><title>Alerts</title>
+<style>body{font:15px/1.45 system-ui,sans-serif;margin:2em;max-width:60em}li{list-style:none;border-left:4px solid #4a154b;margin:0 0 1em;padding:.4em .8em;background:#f8f8f8}code{background:#eee;padding:0 .2em}small{color:#666}</style>
+<h1>Alerts received (${messages.length})</h1><p>Newest first; this page refreshes every ${REFRESH_SECONDS} s.</p><ul>${items}</ul>`;
+}
 
 function startCatcher({ port = 0, host = '127.0.0.1', onMessage } = {}) {
 	const messages = [];
@@ -9,8 +39,7 @@ function startCatcher({ port = 0, host = '127.0.0.1', onMessage } = {}) {
 		if (request.method === 'GET') {
 			const wantsJson = request.url.startsWith('/messages');
 			response.writeHead(200, { 'content-type': wantsJson ? 'application/json' : 'text/html; charset=utf-8' });
-			const items = messages.map((m) => `<li><pre>${escapeHtml(m.body.text ?? JSON.stringify(m.body))}</pre><small>${m.at}</small></li>`).join('');
-			response.end(wantsJson ? JSON.stringify(messages) : `<!doctype html><title>Alerts</title><h1>Alerts received (${messages.length})</h1><ul>${items}</ul>`);
+			response.end(wantsJson ? JSON.stringify(messages) : page(messages));
 			return;
 		}
 		const chunks = [];
@@ -39,7 +68,7 @@ function startCatcher({ port = 0, host = '127.0.0.1', onMessage } = {}) {
 }
 
 function escapeHtml(text) {
-	return String(text).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
+	return String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 }
 
-module.exports = { startCatcher };
+module.exports = { startCatcher, renderSlack };
