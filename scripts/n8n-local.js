@@ -26,6 +26,14 @@ function nodeGyp() {
 	return require.resolve('node-gyp/bin/node-gyp.js', { paths: [projectRoot] });
 }
 
+/** Prints, every 15 s, how many packages the install has unpacked so far (run as its own process). */
+const PROGRESS_WATCHER = `
+const { readdirSync } = require('node:fs');
+const started = Date.now();
+const count = (dir) => { try { return readdirSync(dir).reduce((n, name) => n + (name.startsWith('@') ? count(dir + '/' + name) : name.startsWith('.') ? 0 : 1), 0); } catch { return 0; } };
+setInterval(() => console.error('[n8n-local] installing n8n: ' + count(process.argv[1]) + ' packages unpacked, ' + Math.round((Date.now() - started) / 1000) + ' s'), 15000);
+`;
+
 /** Installs n8n once. Install scripts are skipped (some download binaries, which fails offline); sqlite3 is compiled instead. */
 function ensureN8n() {
 	const bin = join(installDir, 'node_modules', 'n8n', 'bin', 'n8n');
@@ -38,7 +46,13 @@ function ensureN8n() {
 	rmSync(installDir, { recursive: true, force: true });
 	mkdirSync(installDir, { recursive: true });
 	writeFileSync(join(installDir, 'package.json'), JSON.stringify({ name: 'n8n-local', private: true, dependencies: { n8n: N8N_VERSION } }, null, 2));
-	npm(['install', '--ignore-scripts', '--no-package-lock', '--loglevel=error'], installDir);
+	// npm shows no progress without a terminal, and the install takes minutes: a watcher says how far it got.
+	const progress = spawn(process.execPath, ['-e', PROGRESS_WATCHER, join(installDir, 'node_modules')], { stdio: ['ignore', 'ignore', 'inherit'] });
+	try {
+		npm(['install', '--ignore-scripts', '--no-package-lock', '--loglevel=error'], installDir);
+	} finally {
+		progress.kill();
+	}
 	log('Compiling sqlite3 for this Node.js (n8n keeps its data in SQLite)...');
 	execFileSync(process.execPath, [nodeGyp(), 'rebuild', '--release', '-j', '2', `--nodedir=${nodeDir}`], {
 		cwd: join(installDir, 'node_modules', 'sqlite3'),
