@@ -68,6 +68,14 @@ export class AepFlowServiceTrigger implements INodeType {
 					'Only runs of these flows fire; none selected means every flow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
+				displayName:
+					'A poll can deliver several items at once (one per event since the last poll): the next nodes run once per item. For one message per poll, set Options → Output to "One Digest per Poll".',
+				name: 'severalItemsNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { event: DIGEST_EVENTS } },
+			},
+			{
 				displayName: 'Simplify',
 				name: 'simplify',
 				type: 'boolean',

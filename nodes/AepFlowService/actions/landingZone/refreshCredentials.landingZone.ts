@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { landingZoneCredentials } from '../../../shared/flowservice/landingZones';
-import { zoneTypeParameter } from '../../descriptions/landingZoneDescriptions';
+import { credentialsOutputNotice, zoneTypeParameter } from '../../descriptions/landingZoneDescriptions';
 import { defineOperation } from '../../descriptions/operationDefinitions';
 import { zoneTypeOf } from '../../parameters/landingZoneParameters';
 
@@ -16,7 +16,7 @@ export const operation = defineOperation({
 /** The SAS token or AWS keys are the output: they are not redacted. */
 export const returnsCredentials = true;
 
-export const description: INodeProperties[] = [zoneTypeParameter(operation)];
+export const description: INodeProperties[] = [credentialsOutputNotice(operation), zoneTypeParameter(operation)];
 
 /** Rotates the landing zone's credentials; the previous SAS token stops working. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
