@@ -46,8 +46,11 @@ describe('Flow: Get Many and Get', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
 		expect(items[0].json.items).toBeUndefined();
-		expect(items[0].json).toMatchObject({ id: flow.id, name: flow.name, flowSpec: { id: flow.flowSpec.id } });
+		// Simplified by default: the flow's essentials, times as ISO text, the etag kept for updates.
+		expect(items[0].json).toMatchObject({ id: flow.id, name: flow.name, flowSpecId: flow.flowSpec.id, state: flow.state, etag: expect.any(String), createdAt: new Date(flow.createdAt).toISOString() });
 		expect(requestsTo(`${FLOWS}/${flow.id}`)).toHaveLength(1);
+		const whole = await env.n8n.runAepNode({ resource: 'flow', operation: 'get', flowId: { __rl: true, mode: 'id', value: flow.id }, simplify: false });
+		expect(whole.items[0].json).toMatchObject({ id: flow.id, name: flow.name, flowSpec: { id: flow.flowSpec.id } });
 	});
 
 	test('an unknown flow ID fails with Adobe\'s code, detail and request ID', async () => {

@@ -36,7 +36,9 @@ export class AepFlowService implements INodeType {
 		name: 'aepFlowService',
 		icon: { light: 'file:../../icons/aep.svg', dark: 'file:../../icons/aep.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Simplify on flow and connection reads, on by default; version 1 workflows keep whole objects.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: operationSubtitle(),
 		description: 'Manage Adobe Experience Platform dataflows, connections and runs with the Flow Service API',
 		defaults: { name: 'AEP Flow Service' },

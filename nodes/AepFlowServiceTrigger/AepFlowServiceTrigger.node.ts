@@ -30,7 +30,9 @@ export class AepFlowServiceTrigger implements INodeType {
 		name: 'aepFlowServiceTrigger',
 		icon: { light: 'file:../../icons/aep.svg', dark: 'file:../../icons/aep.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Simplify, on by default; workflows saved with version 1 keep the raw run in every item.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: EVENT_SUBTITLE,
 		description: 'Starts the workflow when Adobe Experience Platform dataflow runs start, fail, finish, run late or recover, or a flow misses its runs',
 		defaults: { name: 'AEP Flow Service Trigger' },
@@ -81,7 +83,7 @@ export class AepFlowServiceTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description: 'Whether to return the run\'s essentials only; off adds the raw run as Adobe returns it, under "run"',
-				displayOptions: { show: { event: RUN_ITEM_EVENTS } },
+				displayOptions: { show: { event: RUN_ITEM_EVENTS, '@version': [{ _cnd: { gte: 1.1 } }] } },
 			},
 			{
 				displayName: 'Options',

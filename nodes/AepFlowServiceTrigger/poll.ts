@@ -147,7 +147,8 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 	}
 	const pollStarted = Date.now();
 	const perEvent = SAMPLED_EVENTS.includes(settings.event) ? Math.max(0, Math.floor(Number(options.failedRecordSamples) || 0)) : 0;
-	const simplify = context.getNodeParameter('simplify', true) as boolean;
+	// Version 1 nodes had no Simplify and always carried the raw run.
+	const simplify = context.getNode().typeVersion >= 1.1 && (context.getNodeParameter('simplify', true) as boolean);
 	// After the events are settled (and saved): samples only use the time left, never delay or lose an event.
 	// The raw run goes only afterwards: the samples are found through its activities.
 	const withSamples = async (emit: IDataObject[] | null) => {

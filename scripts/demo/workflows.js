@@ -27,7 +27,7 @@ function workflow(id, name, nodes, staticData = null) {
 }
 
 const manual = (x = 0) => node('When clicking ‘Execute workflow’', 'n8n-nodes-base.manualTrigger', 1, {}, [x, 0]);
-const aep = (name, parameters, x) => node(name, `${PACKAGE}.aepFlowService`, 1, parameters, [x, 0], { credentials });
+const aep = (name, parameters, x) => node(name, `${PACKAGE}.aepFlowService`, 1.1, parameters, [x, 0], { credentials });
 
 /** A Slack-style webhook post of `text` (an n8n expression body). */
 const slackPost = (name, webhookUrl, text, x = 260) =>
@@ -41,7 +41,7 @@ const slackPost = (name, webhookUrl, text, x = 260) =>
 	}, [x, 0]);
 
 const trigger = (name, parameters) =>
-	node(name, `${PACKAGE}.aepFlowServiceTrigger`, 1, { pollTimes: { item: [{ mode: 'everyMinute' }] }, flowKind: 'all', flowIds: [], ...parameters }, [0, 0], { credentials });
+	node(name, `${PACKAGE}.aepFlowServiceTrigger`, 1.1, { pollTimes: { item: [{ mode: 'everyMinute' }] }, flowKind: 'all', flowIds: [], ...parameters }, [0, 0], { credentials });
 
 /**
  * Failed dataflow run -> Slack-style message to a webhook. A failing flow alerts once ("first per
@@ -59,7 +59,7 @@ function failedRunAlert({ webhookUrl, lookbackHours = 6, staticData = null, id =
 		id,
 		'AEP: failed dataflow run → Slack alert',
 		[
-			node('Failed dataflow run', `${PACKAGE}.aepFlowServiceTrigger`, 1, {
+			node('Failed dataflow run', `${PACKAGE}.aepFlowServiceTrigger`, 1.1, {
 				pollTimes: { item: [{ mode: 'everyMinute' }] },
 				event: 'failedRun',
 				includePartialSuccess: true,

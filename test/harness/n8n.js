@@ -113,6 +113,8 @@ function createNodeTypes(extra = {}) {
 
 const AEP = `${PACKAGE.name}.aepFlowService`;
 const AEP_TRIGGER = `${PACKAGE.name}.aepFlowServiceTrigger`;
+/** The version a node added in the editor today gets; tests of saved workflows pass an older one. */
+const LATEST_VERSION = 1.1;
 
 /**
  * One n8n instance's worth of state for a test: a credential store (with the token n8n would persist)
@@ -170,12 +172,12 @@ class N8nTestInstance {
 
 	/** A node of this package wired to the stored credential; `extra.credentials` are added to it. */
 	node(name, type, parameters, extra = {}) {
-		const { credentials, ...rest } = extra;
+		const { credentials, typeVersion = LATEST_VERSION, ...rest } = extra;
 		return {
 			id: `${name.replace(/\W+/g, '-').toLowerCase()}-id`,
 			name,
 			type,
-			typeVersion: 1,
+			typeVersion,
 			position: [0, 0],
 			parameters,
 			credentials: { adobeAepApi: { id: CREDENTIAL_ID, name: 'AEP (simulator)' }, ...credentials },

@@ -6,16 +6,17 @@ const { AEP_TRIGGER } = require('./n8n');
 const TRIGGER = 'AEP Trigger';
 
 class TriggerDriver {
-	constructor(n8n, parameters, { pollBudgetMs } = {}) {
+	constructor(n8n, parameters, { pollBudgetMs, typeVersion } = {}) {
 		this.n8n = n8n;
 		this.parameters = parameters;
 		this.pollBudgetMs = pollBudgetMs;
+		this.typeVersion = typeVersion;
 		this.workflow = this.build({});
 		this.emitted = [];
 	}
 
 	build(staticData) {
-		return this.n8n.workflow({ nodes: [this.n8n.node(TRIGGER, AEP_TRIGGER, this.parameters)], staticData });
+		return this.n8n.workflow({ nodes: [this.n8n.node(TRIGGER, AEP_TRIGGER, this.parameters, this.typeVersion ? { typeVersion: this.typeVersion } : {})], staticData });
 	}
 
 	get state() {

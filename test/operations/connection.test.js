@@ -178,13 +178,30 @@ describe('create', () => {
 });
 
 describe('get and get many', () => {
-	test('get returns the connection itself, unwrapped', async () => {
+	test('get returns the connection itself, unwrapped: simplified by default, whole with Simplify off or in version 1 workflows', async () => {
 		const { s3 } = seedBaseConnections();
+		const stored = env.sim.store.get('prod', 'connections', s3.id);
 		const { items, error } = await run({ operation: 'get', connectionId: byId(s3.id) });
 		expect(error).toBeUndefined();
 		expect(callLines(env.sim)).toEqual([`GET /connections/${s3.id}`]);
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toEqual(env.sim.store.get('prod', 'connections', s3.id));
+		expect(items[0].json).toEqual({
+			id: s3.id,
+			name: stored.name,
+			description: stored.description ?? null,
+			state: stored.state,
+			connectionSpecId: stored.connectionSpec.id,
+			authSpecName: stored.auth.specName,
+			createdAt: new Date(stored.createdAt).toISOString(),
+			updatedAt: new Date(stored.updatedAt).toISOString(),
+			etag: stored.etag,
+		});
+		for (const [parameters, options] of [[{ simplify: false }, undefined], [{}, { nodeOptions: { typeVersion: 1 } }]]) {
+			const whole = await run({ operation: 'get', connectionId: byId(s3.id), ...parameters }, options);
+			expect(whole.items[0].json).toEqual(stored);
+		}
+		const many = await run({ operation: 'getMany', returnAll: true });
+		expect(many.items.every((item) => item.json.auth === undefined && typeof item.json.connectionSpecId === 'string')).toBe(true);
 	});
 
 	test('get: an unknown ID fails with Adobe\'s 404, an empty or malformed one before any call', async () => {

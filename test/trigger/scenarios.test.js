@@ -63,9 +63,12 @@ describe('events', () => {
 		expect(await driver.poll()).toEqual([]);
 	});
 
-	test('Simplify off adds the raw run as Adobe returns it', async () => {
+	test.each([
+		['Simplify off', { simplify: false }, undefined],
+		['a workflow saved with version 1 (before Simplify)', {}, 1],
+	])('%s: items carry the raw run as Adobe returns it', async (_name, parameters, typeVersion) => {
 		const [flow] = flows(1);
-		const driver = trigger({ event: 'newRun', simplify: false });
+		const driver = new TriggerDriver(env.n8n, { event: 'newRun', flowKind: 'all', flowIds: [], options: {}, ...parameters }, { typeVersion });
 		await driver.poll();
 		const [running] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 1, status: 'inProgress' });
 		env.sim.clock.advance(10_000);

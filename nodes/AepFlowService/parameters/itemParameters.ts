@@ -146,3 +146,8 @@ export function requiredText(context: IExecuteFunctions, name: string, label: st
 	if (value === '') throw new NodeOperationError(context.getNode(), `"${label}" is empty`, { itemIndex, description: `Set "${label}".` });
 	return value;
 }
+
+/** Whether Simplify is on: from node version 1.1 on (where it is on by default); version 1 nodes return whole objects. */
+export function simplifyOn(context: IExecuteFunctions, itemIndex: number): boolean {
+	return context.getNode().typeVersion >= 1.1 && (context.getNodeParameter('simplify', itemIndex, true) as boolean);
+}

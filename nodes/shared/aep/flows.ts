@@ -33,3 +33,49 @@ export function mappingOf(flow: IDataObject): IDataObject | undefined {
 	const index = mappingIndex(flow);
 	return index === -1 ? undefined : (flow.transformations as IDataObject[])[index];
 }
+
+const timeOf = (value: unknown): string | null => {
+	const ms = Number(value);
+	return value !== undefined && value !== null && Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : null;
+};
+
+/**
+ * A flow's essentials for Simplify: what it is, what it connects, when it runs and how its last run
+ * went, with times as ISO text. `etag` stays, so an update can pin it.
+ */
+export function simplifyFlow(flow: IDataObject): IDataObject {
+	const lastRun = (flow.lastRunDetails as IDataObject | undefined) ?? {};
+	const schedule = (flow.scheduleParams as IDataObject | undefined) ?? null;
+	return {
+		id: flow.id ?? null,
+		name: flow.name ?? null,
+		description: flow.description ?? null,
+		state: flow.state ?? null,
+		flowType: flowKind(flow),
+		flowSpecId: ((flow.flowSpec as IDataObject | undefined)?.id as string | undefined) ?? null,
+		sourceConnectionIds: Array.isArray(flow.sourceConnectionIds) ? flow.sourceConnectionIds : [],
+		targetConnectionIds: Array.isArray(flow.targetConnectionIds) ? flow.targetConnectionIds : [],
+		schedule: schedule && { frequency: schedule.frequency ?? schedule.timeUnit ?? null, interval: schedule.interval ?? null, startTime: timeOf(Number(schedule.startTime) * 1000) },
+		errorDiagnostics: ((flow.options as IDataObject | undefined)?.errorDiagnosticsEnabled as boolean | undefined) ?? null,
+		lastRun: lastRun.id ? { runId: lastRun.id, status: (lastRun.state as string | undefined) ?? null, startedAt: timeOf(lastRun.startedAtUTC), completedAt: timeOf(lastRun.completedAtUTC) } : null,
+		createdAt: timeOf(flow.createdAt),
+		updatedAt: timeOf(flow.updatedAt),
+		etag: flow.etag ?? null,
+	};
+}
+
+/** A base connection's essentials for Simplify; its auth params (secrets, masked by Adobe) stay out. */
+export function simplifyConnection(connection: IDataObject): IDataObject {
+	const spec = (connection.connectionSpec as IDataObject | undefined) ?? {};
+	return {
+		id: connection.id ?? null,
+		name: connection.name ?? null,
+		description: connection.description ?? null,
+		state: connection.state ?? null,
+		connectionSpecId: spec.id ?? null,
+		authSpecName: ((connection.auth as IDataObject | undefined)?.specName as string | undefined) ?? null,
+		createdAt: timeOf(connection.createdAt),
+		updatedAt: timeOf(connection.updatedAt),
+		etag: connection.etag ?? null,
+	};
+}

@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { getEntity } from '../../../shared/flowservice/entities';
 import { connectionLocator } from '../../descriptions/locators';
 import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
-import { idParameter } from '../../parameters/itemParameters';
+import { idParameter, simplifyOn } from '../../parameters/itemParameters';
+import { simplifyOutputParameter } from '../../descriptions/outputDescriptions';
+import { simplifyConnection } from '../../../shared/aep/flows';
 
 export const operation = defineOperation({
 	resource: 'connection',
@@ -13,8 +15,9 @@ export const operation = defineOperation({
 	description: 'Get a base connection by ID',
 });
 
-export const description: INodeProperties[] = [{ ...connectionLocator, displayOptions: showFor(operation) }];
+export const description: INodeProperties[] = [{ ...connectionLocator, displayOptions: showFor(operation) }, simplifyOutputParameter(operation)];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await getEntity(this, 'connections', idParameter(this, 'connectionId', 'Connection', itemIndex), itemIndex);
+	const connection = await getEntity(this, 'connections', idParameter(this, 'connectionId', 'Connection', itemIndex), itemIndex);
+	return simplifyOn(this, itemIndex) ? simplifyConnection(connection) : connection;
 }

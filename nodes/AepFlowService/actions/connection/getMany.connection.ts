@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { simplifyConnection } from '../../../shared/aep/flows';
 import { listEntities } from '../../../shared/flowservice/entities';
 import { formatFilter, propertyFilter } from '../../../shared/transport/filters';
 import { returnAllAndLimit, propertyFiltersOption, filtersCollection } from '../../descriptions/listDescriptions';
 import { defineOperation } from '../../descriptions/operationDefinitions';
+import { simplifyOutputParameter } from '../../descriptions/outputDescriptions';
 import { rawPropertyFilters } from '../../parameters/filterParameters';
-import { idParameter, maxItemsOf, validated } from '../../parameters/itemParameters';
+import { idParameter, maxItemsOf, simplifyOn, validated } from '../../parameters/itemParameters';
 
 export const operation = defineOperation({
 	resource: 'connection',
@@ -42,6 +44,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	}),
+	simplifyOutputParameter(operation),
 ];
 
 interface ConnectionFilters {
@@ -62,5 +65,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const given = this.getNodeParameter('filters', itemIndex, {}) as ConnectionFilters;
 	const connectionSpecId = idParameter(this, 'filters.connectionSpecId', 'Connection Spec Name or ID', itemIndex, { optional: true });
 	const filters = validated(this, itemIndex, () => connectionFilters({ ...given, connectionSpecId }));
-	return await listEntities(this, 'connections', { filters }, maxItemsOf(this, itemIndex), itemIndex);
+	const entities = await listEntities(this, 'connections', { filters }, maxItemsOf(this, itemIndex), itemIndex);
+	return simplifyOn(this, itemIndex) ? entities.map(simplifyConnection) : entities;
 }

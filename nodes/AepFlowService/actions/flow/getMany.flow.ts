@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { FLOW_KIND_FILTERS } from '../../../shared/aep/flows';
+import { FLOW_KIND_FILTERS, simplifyFlow } from '../../../shared/aep/flows';
 import { CONNECTION_SPECS } from '../../../shared/aep/ids';
 import { listEntities } from '../../../shared/flowservice/entities';
 import { formatFilter, listValues, propertyFilter } from '../../../shared/transport/filters';
 import { returnAllAndLimit, propertyFiltersOption, filtersCollection } from '../../descriptions/listDescriptions';
 import { defineOperation } from '../../descriptions/operationDefinitions';
+import { simplifyOutputParameter } from '../../descriptions/outputDescriptions';
 import { rawPropertyFilters } from '../../parameters/filterParameters';
-import { idListParameter, idParameter, maxItemsOf, validated } from '../../parameters/itemParameters';
+import { idListParameter, idParameter, maxItemsOf, simplifyOn, validated } from '../../parameters/itemParameters';
 
 export const operation = defineOperation({
 	resource: 'flow',
@@ -91,6 +92,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	}),
+	simplifyOutputParameter(operation),
 ];
 
 interface FlowFilters {
@@ -132,5 +134,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		targetConnectionSpecId: idParameter(this, 'filters.targetConnectionSpecId', 'Target Connection Spec Name or ID', itemIndex, optional),
 	};
 	const filters = validated(this, itemIndex, () => flowFilters({ ...given, ...ids }));
-	return await listEntities(this, 'flows', { filters }, maxItemsOf(this, itemIndex), itemIndex);
+	const entities = await listEntities(this, 'flows', { filters }, maxItemsOf(this, itemIndex), itemIndex);
+	return simplifyOn(this, itemIndex) ? entities.map(simplifyFlow) : entities;
 }
