@@ -8,6 +8,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { createHash } from 'node:crypto';
+
 import { AEP_ENVIRONMENTS, resolveEndpoints } from '../nodes/shared/aep/environments';
 import { describeImsFailure, describeImsRedirect } from '../nodes/shared/transport/errors';
 import { redactSecrets } from '../nodes/shared/transport/redaction';
@@ -22,6 +24,22 @@ const REDIRECT_MESSAGE = (status: number) =>
 /** "platform.adobe.io with ims-na1.adobelogin.com": the hosts of a named environment, from the one table of them. */
 const describeEnvironment = (name: keyof typeof AEP_ENVIRONMENTS) =>
 	`${new URL(AEP_ENVIRONMENTS[name].platformUrl).host} with ${new URL(AEP_ENVIRONMENTS[name].imsUrl).host}`;
+
+/**
+ * Tokens this process minted, per client (keyed by a hash of the IMS URL, client, secret and scopes).
+ * n8n asks for a new token on every call that got a 401 with the old one: ten calls in flight when a
+ * token expires would mint ten, and each trigger activated at start-up one more. Here a mint in
+ * progress is shared, and a token minted moments ago that is not the one that failed is handed out
+ * again, so a process mints once per expiry.
+ */
+interface MintedToken {
+	at: number;
+	token?: string;
+	pending?: Promise<string>;
+}
+const mintedTokens = new Map<string, MintedToken>();
+/** How long a fresh token is handed out again without asking IMS (tokens live 24 hours). */
+const REUSE_MINTED_MS = 30_000;
 
 const DEFAULT_SCOPES = 'openid,AdobeID,read_organizations,additional_info.projectedProductContext,session';
 
@@ -115,37 +133,30 @@ export class AdobeAepApi implements ICredentialType {
 		},
 	];
 
-	/** Mints an access token with the client credentials grant; n8n calls this when the token is empty or got a 401. */
+	/**
+	 * Mints an access token with the client credentials grant; n8n calls this when the token is empty
+	 * or got a 401. Calls at the same moment share one mint (see mintedTokens).
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		const { imsUrl } = resolveEndpoints(credentials);
-		const form = new URLSearchParams({
-			grant_type: 'client_credentials',
-			client_id: String(credentials.clientId ?? '').trim(),
-			client_secret: String(credentials.clientSecret ?? '').trim(),
-			scope: String(credentials.scopes ?? DEFAULT_SCOPES).replace(/\s+/g, ''),
-		});
-		// Status errors are read here rather than thrown: a thrown HTTP error would carry the form body (and the secret).
-		// Redirects are refused: following one would re-post the form, secret included, to wherever it points.
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${imsUrl}/ims/token/v3`,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			body: form.toString(),
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
-			timeout: IMS_TIMEOUT_MS,
-			json: true,
-		})) as { statusCode: number; body: unknown; headers?: IDataObject };
-		const body = response.body as IDataObject | undefined;
-		const secrets = [String(credentials.clientSecret ?? '').trim()];
-		if (response.statusCode >= 300 && response.statusCode < 400) {
-			throw new Error(redactSecrets(describeImsRedirect(response.statusCode, response.headers?.location, `${imsUrl}/ims/token/v3`), secrets));
+		const key = createHash('sha256')
+			.update([imsUrl, credentials.clientId, credentials.clientSecret, credentials.scopes].map((part) => String(part ?? '').trim()).join('\n'))
+			.digest('hex');
+		const failed = String(credentials.accessToken ?? '');
+		const known = mintedTokens.get(key);
+		if (known?.pending) return { accessToken: await known.pending };
+		// A token minted moments ago by another call (for a credential without one yet, or after the same 401) is the new one.
+		if (known?.token && known.token !== failed && Date.now() - known.at < REUSE_MINTED_MS) return { accessToken: known.token };
+		const pending = mintToken(this, credentials, imsUrl);
+		mintedTokens.set(key, { at: Date.now(), pending });
+		try {
+			const token = await pending;
+			mintedTokens.set(key, { at: Date.now(), token });
+			return { accessToken: token };
+		} catch (error) {
+			mintedTokens.delete(key);
+			throw error;
 		}
-		if (response.statusCode >= 400 || typeof body?.access_token !== 'string') {
-			throw new Error(redactSecrets(describeImsFailure(response.statusCode, response.body), secrets));
-		}
-		return { accessToken: body.access_token };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -170,4 +181,36 @@ export class AdobeAepApi implements ICredentialType {
 		},
 		rules: [301, 302, 303, 307, 308].map((status) => ({ type: 'responseCode' as const, properties: { value: status, message: REDIRECT_MESSAGE(status) } })),
 	};
+}
+
+/** One client-credentials request to IMS; its errors name IMS's reason, never the secret. */
+async function mintToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, imsUrl: string): Promise<string> {
+	const form = new URLSearchParams({
+		grant_type: 'client_credentials',
+		client_id: String(credentials.clientId ?? '').trim(),
+		client_secret: String(credentials.clientSecret ?? '').trim(),
+		scope: String(credentials.scopes ?? DEFAULT_SCOPES).replace(/\s+/g, ''),
+	});
+	// Status errors are read here rather than thrown: a thrown HTTP error would carry the form body (and the secret).
+	// Redirects are refused: following one would re-post the form, secret included, to wherever it points.
+	const response = (await helper.helpers.httpRequest({
+		method: 'POST',
+		url: `${imsUrl}/ims/token/v3`,
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+		body: form.toString(),
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+		timeout: IMS_TIMEOUT_MS,
+		json: true,
+	})) as { statusCode: number; body: unknown; headers?: IDataObject };
+	const body = response.body as IDataObject | undefined;
+	const secrets = [String(credentials.clientSecret ?? '').trim()];
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		throw new Error(redactSecrets(describeImsRedirect(response.statusCode, response.headers?.location, `${imsUrl}/ims/token/v3`), secrets));
+	}
+	if (response.statusCode >= 400 || typeof body?.access_token !== 'string') {
+		throw new Error(redactSecrets(describeImsFailure(response.statusCode, response.body), secrets));
+	}
+	return body.access_token;
 }

@@ -87,6 +87,24 @@ describe('IMS token', () => {
 		expect(env.n8n.storedCredential.accessToken).not.toBe(firstToken);
 	});
 
+	test('ten calls in flight when the token expires: every one gets its 401, and the process mints one new token', async () => {
+		const flows = env.sim.store.seedFlows({ sandbox: 'prod', count: 10, kind: 'source' });
+		await env.n8n.runAepNode({ resource: 'flow', operation: 'getMany', returnAll: true });
+		const before = env.sim.ims.tokenRequests();
+		env.sim.ims.expireAll();
+		env.sim.setLatency(50);
+		const inputItems = JSON.stringify(flows.map((flow) => ({ id: flow.id })));
+		const { items, error } = await env.n8n.runAepNode(
+			{ resource: 'flow', operation: 'get', flowId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, requestOptions: { concurrency: 10 } },
+			{ inputItems },
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.id)).toEqual(flows.map((flow) => flow.id));
+		const gets = env.sim.log.entries().filter((entry) => entry.path.startsWith(`${FLOWS}/`));
+		expect(gets.filter((entry) => entry.status === 401).length).toBeGreaterThan(1);
+		expect(env.sim.ims.tokenRequests() - before).toBe(1);
+	});
+
 	test('every call carries the Adobe headers from the credential', async () => {
 		env.sim.store.seedFlows({ sandbox: 'prod', count: 1, kind: 'source' });
 		await env.n8n.runAepNode({ resource: 'flow', operation: 'getMany', returnAll: true });

@@ -51,10 +51,11 @@ async function axiosSide(url) {
 	};
 	const readAll = async (limit) => {
 		const items = [];
-		// `_links.next.href` is relative to the Flow Service root and carries the token and the limit.
+		// `_links.next.href` is relative to the Flow Service root and carries the token; Adobe wants the
+		// original limit sent again with it.
 		let next = `/flows?limit=${limit}`;
 		while (next) {
-			const { data } = await client.get(next);
+			const { data } = await client.get(next.includes('limit=') ? next : `${next}&limit=${limit}`);
 			items.push(...(data.items ?? []));
 			next = limit === 100 ? data._links?.next?.href : undefined;
 		}
