@@ -3,7 +3,7 @@
 // Must run under Node >= 24, which n8n 2.41 requires (scripts/node24.mjs takes care of that).
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
-const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { dirname, join, resolve } = require('node:path');
 
 const N8N_VERSION = '2.41.1';
@@ -42,6 +42,54 @@ function ensureN8n() {
 	if (major < 24) {
 		throw new Error(`n8n ${N8N_VERSION} needs Node.js >= 24; this is ${process.version}. Run it through scripts/node24.mjs.`);
 	}
+	// Test files run side by side: one installs, the others wait for it instead of installing over it.
+	if (!takeInstallLock()) {
+		waitForInstall(bin);
+		return bin;
+	}
+	try {
+		if (existsSync(readyMarker) && existsSync(bin)) return bin;
+		return installN8n(bin);
+	} finally {
+		rmSync(installLock, { recursive: true, force: true });
+	}
+}
+
+const installLock = `${installDir}.lock`;
+/** A lock older than this was left by an install that died: it is taken over. */
+const STALE_LOCK_MS = 20 * 60_000;
+
+function takeInstallLock() {
+	mkdirSync(dirname(installLock), { recursive: true });
+	try {
+		mkdirSync(installLock);
+		return true;
+	} catch {
+		let age = 0;
+		try {
+			age = Date.now() - statSync(installLock).mtimeMs;
+		} catch {
+			return takeInstallLock();
+		}
+		if (age < STALE_LOCK_MS) return false;
+		rmSync(installLock, { recursive: true, force: true });
+		return takeInstallLock();
+	}
+}
+
+function waitForInstall(bin) {
+	log(`Another process is installing n8n ${N8N_VERSION}; waiting for it...`);
+	const pause = new Int32Array(new SharedArrayBuffer(4));
+	const deadline = Date.now() + STALE_LOCK_MS;
+	while (Date.now() < deadline) {
+		if (existsSync(readyMarker) && existsSync(bin)) return;
+		if (!existsSync(installLock)) throw new Error(`The other install of n8n ${N8N_VERSION} ended without finishing; see its output.`);
+		Atomics.wait(pause, 0, 0, 1000);
+	}
+	throw new Error(`The other install of n8n ${N8N_VERSION} did not finish within ${STALE_LOCK_MS / 60_000} minutes.`);
+}
+
+function installN8n(bin) {
 	log(`Installing n8n ${N8N_VERSION} into .n8n-local/ (first run only, a few minutes)...`);
 	rmSync(installDir, { recursive: true, force: true });
 	mkdirSync(installDir, { recursive: true });

@@ -5,7 +5,14 @@
 const http = require('node:http');
 
 const REFRESH_SECONDS = 5;
-const EMOJI = { red_circle: '🔴', large_green_circle: '🟢', bar_chart: '📊', warning: '⚠️', white_check_mark: '✅' };
+// Slack's emoji as coloured symbols any font has (a headless browser often has no emoji font).
+const EMOJI = {
+	red_circle: '<span style="color:#e01e5a">●</span>',
+	large_green_circle: '<span style="color:#2eb67d">●</span>',
+	bar_chart: '<span style="color:#36c5f0">▮</span>',
+	warning: '<span style="color:#ecb22e">▲</span>',
+	white_check_mark: '<span style="color:#2eb67d">✔</span>',
+};
 
 /**
  * Slack's mrkdwn as HTML, after escaping: *bold*, _italic_, ~strike~, `code`, <url|label> links,

@@ -67,6 +67,14 @@ async function checkEditor({ url, owner }) {
 
 		const byName = await searchPanel('AEP Flow Service');
 		await shot(page, 'node-panel');
+		// The actions list open: the trigger section folded away, the operations in view.
+		const panelSection = page.getByTestId('node-creator');
+		await panelSection.getByText(/^Triggers \(\d+\)$/).click();
+		await panelSection.getByText(/^Actions \(\d+\)$/).click();
+		const firstAction = panelSection.getByText(/^(Create|Get|Delete|Update)\b/).first();
+		await firstAction.waitFor({ timeout: 30_000 });
+		const actionsShown = (await panelSection.innerText()).split('\n').filter((line) => /^(Create|Get|Delete|Update|Test|Explore|Enable|Disable|Retry|Wait|Refresh|Preview|Export)\b/.test(line.trim())).length;
+		await shot(page, 'node-panel-actions');
 		const { found: appsFound, triggers, actions } = byName;
 		const triggerEvents = ['On delayed run', 'On failed run', 'On finished run', 'On missed run', 'On new run', 'On recovered'].filter((name) => byName.text.includes(name));
 		// The codex aliases: n8n's own search finds both nodes by Adobe's words too.
@@ -86,7 +94,7 @@ async function checkEditor({ url, owner }) {
 		await labels.first().waitFor({ timeout: 30_000 });
 		const credentialFields = (await labels.allInnerTexts()).map((text) => text.split('\n')[0].replace(/\*/g, '').trim());
 		await shot(page, 'credential-form');
-		return { appsFound, triggers, actions, triggerEvents, aliasSearches, credentialFields };
+		return { appsFound, triggers, actions, actionsShown, triggerEvents, aliasSearches, credentialFields };
 	} catch (error) {
 		const [page] = browser.contexts().flatMap((context) => context.pages());
 		if (page) await shot(page, 'failure').catch(() => undefined);
@@ -96,4 +104,20 @@ async function checkEditor({ url, owner }) {
 	}
 }
 
-module.exports = { checkEditor, SCREENSHOTS };
+/** A picture of a page (e.g. the alerts catcher) in headless Chromium, under test-results/. */
+async function screenshotPage(url, name, { waitFor } = {}) {
+	const browser = await chromium.launch({ executablePath: ensureChromium(), args: FLAGS });
+	try {
+		const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+		await page.goto(url);
+		if (waitFor) await page.getByText(waitFor).first().waitFor({ timeout: 30_000 });
+		fs.mkdirSync(SCREENSHOTS, { recursive: true });
+		const file = path.join(SCREENSHOTS, `${name}.png`);
+		await page.screenshot({ path: file });
+		return { file, text: await page.innerText('body') };
+	} finally {
+		await browser.close();
+	}
+}
+
+module.exports = { screenshotPage, checkEditor, SCREENSHOTS };

@@ -12,7 +12,7 @@ const { startCatcher } = require('../../scripts/demo/catcher');
 const { freePort } = require('../../scripts/queue-stack');
 const demo = require('../../scripts/demo/workflows');
 const { startSimulator, DEFAULT_CLIENT } = require('../simulator/server');
-const { checkEditor } = require('./editor');
+const { checkEditor, screenshotPage } = require('./editor');
 
 jest.setTimeout(15 * 60_000);
 
@@ -128,6 +128,8 @@ describe('n8n server', () => {
 		expect(result.triggerEvents).toEqual(['On delayed run', 'On failed run', 'On finished run', 'On missed run', 'On new run', 'On recovered']);
 		expect(result.triggers).toBe(6);
 		expect(result.actions).toBeGreaterThanOrEqual(40);
+		// With the triggers folded, the actions list is open (the README's screenshot shows it).
+		expect(result.actionsShown).toBeGreaterThanOrEqual(10);
 		// Searching "Adobe" or "Dataflow" (codex aliases) finds the same app with both nodes.
 		for (const words of ['Adobe', 'Dataflow']) {
 			expect(result.aliasSearches[words]).toMatchObject({ found: expect.arrayContaining(['AEP Flow Service']), triggers: 6, actions: result.actions });
@@ -165,6 +167,10 @@ describe('npm start', () => {
 			// The digest of the same failures went to its own channel (the per-flow rules are proven in test/trigger).
 			// Alerts of runs that failed records show the first rows Adobe rejected.
 			expect(alerts.some((alert) => /\nFirst failed rows:\n  ↳ \S+/.test(alert.body?.text ?? ''))).toBe(true);
+			// The catcher's page as a person sees it: Slack formatting rendered, newest first.
+			const picture = await screenshotPage(`http://127.0.0.1:${ports.catcher}/`, 'alert-received', { waitFor: 'First failed rows:' });
+			expect(picture.text).toMatch(/Alerts received \(\d+\)/);
+			expect(picture.text).toContain('● Dataflow');
 			const digests = alerts.filter((alert) => alert.path === '/slack-digest');
 			expect(digests.length).toBeGreaterThan(0);
 			expect(digests[0].body.text).toMatch(/^:bar_chart: \d+ failed dataflow runs? in \d+ flows?/);

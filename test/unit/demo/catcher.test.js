@@ -5,7 +5,7 @@ const { startCatcher, renderSlack } = require('../../../scripts/demo/catcher');
 
 test('Slack formatting: bold, italic, code, links, emoji and line breaks; HTML in a message stays text', () => {
 	expect(renderSlack(':red_circle: Dataflow *Orders* failed\n• `INGEST-1212-400`: _bad_ row <https://example.com/r|run>')).toBe(
-		'🔴 Dataflow <b>Orders</b> failed<br>• <code>INGEST-1212-400</code>: <i>bad</i> row <a href="https://example.com/r">run</a>',
+		'<span style="color:#e01e5a">●</span> Dataflow <b>Orders</b> failed<br>• <code>INGEST-1212-400</code>: <i>bad</i> row <a href="https://example.com/r">run</a>',
 	);
 	expect(renderSlack('<script>alert(1)</script> "x"')).toBe('&lt;script&gt;alert(1)&lt;/script&gt; &quot;x&quot;');
 });
