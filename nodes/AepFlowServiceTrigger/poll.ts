@@ -11,6 +11,7 @@ import { entityPages } from '../shared/flowservice/entities';
 import { listValues } from '../shared/transport/filters';
 import { MAX_PAGE_SIZE } from '../shared/transport/paging';
 import type { AepRequest } from '../shared/transport/request';
+import { serverDateMs } from '../shared/transport/headers';
 import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
 import { DEFAULT_CURSOR_OPTIONS, newestRemembered, prune, readFrom, repairState, startState, step, type Candidate, type CursorState } from './cursor';
 import { clearAlerting, digestOf, repeatVerdict, type OutputMode, type RepeatMode, type RepeatSettings } from './alertFatigue';
@@ -314,8 +315,7 @@ class RunReader {
 			prepareRequest: (request) => this.withinBudget(request),
 			stopWhen: () => Date.now() >= this.deadline,
 			onHeaders: (headers) => {
-				const date = Date.parse(String(headers.date ?? ''));
-				if (Number.isFinite(date)) this.adobeNow = date;
+				this.adobeNow = serverDateMs(headers) ?? this.adobeNow;
 			},
 		});
 	}

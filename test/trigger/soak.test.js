@@ -4,26 +4,16 @@
 // The failedRun events must equal the simulator's ground truth: none missing, none repeated.
 const { startEnvironment } = require('../harness/environment');
 const { TriggerDriver } = require('../harness/trigger');
+const { seededRandom } = require('../harness/random');
 
 const RUNS = '/data/foundation/flowservice/runs';
 const MINUTE = 60_000;
 
 /** A small seeded generator, so a failing soak can be replayed exactly. */
-function mulberry32(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 test('failedRun over 8 simulated days with faults and restarts: exactly the failed runs, once each', async () => {
 	const env = await startEnvironment();
 	try {
-		const random = mulberry32(20261128);
+		const random = seededRandom(20261128);
 		env.sim.store.seedFlows({ sandbox: 'prod', count: 20, kind: 'source', state: 'enabled' });
 		const driver = new TriggerDriver(env.n8n, { event: 'failedRun', flowKind: 'all', flowIds: [], options: {} }, { pollBudgetMs: 3000 });
 		await driver.poll(); // activation: nothing before it fires

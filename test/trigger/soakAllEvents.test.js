@@ -6,6 +6,7 @@
 // ground truth computed here from the simulator's run history alone: none missing, none repeated.
 const { startEnvironment } = require('../harness/environment');
 const { TriggerDriver } = require('../harness/trigger');
+const { seededRandom } = require('../harness/random');
 
 const RUNS = '/data/foundation/flowservice/runs';
 const MINUTE = 60_000;
@@ -48,17 +49,6 @@ function silencesFrom(flows, runs, pollTimes, activatedAt, end) {
 	return { must, never };
 }
 
-function mulberry32(seed) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 const statusOf = (run) => run.metrics.statusSummary.status;
 const finished = (run) => ['success', 'failed', 'partialSuccess'].includes(statusOf(run));
 
@@ -83,7 +73,7 @@ function recoveriesAfter(runs, since) {
 test('six events over 4 simulated days with faults, restarts, stopped flows and an upgrade: each equals its ground truth', async () => {
 	const env = await startEnvironment();
 	try {
-		const random = mulberry32(20261201);
+		const random = seededRandom(20261201);
 		env.sim.store.seedFlows({ sandbox: 'prod', count: 16, kind: 'source', state: 'enabled' });
 		// A day of history first, so Recovered has failing flows to learn at activation.
 		env.sim.clock.advance(24 * 60 * MINUTE);

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { toIso } from './runs';
+
 export type FlowKind = 'source' | 'destination' | 'unknown';
 
 /** Whether a flow brings data into Platform (source) or sends it out (destination). */
@@ -34,10 +36,7 @@ export function mappingOf(flow: IDataObject): IDataObject | undefined {
 	return index === -1 ? undefined : (flow.transformations as IDataObject[])[index];
 }
 
-const timeOf = (value: unknown): string | null => {
-	const ms = Number(value);
-	return value !== undefined && value !== null && Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : null;
-};
+const timeOf = (value: unknown): string | null => toIso(value) ?? null;
 
 /**
  * A flow's essentials for Simplify: what it is, what it connects, when it runs and how its last run

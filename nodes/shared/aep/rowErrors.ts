@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { epochMsOf } from './runTimes';
+
 /**
  * Adobe's failed-record diagnostics, pure: the row-error files Data Access keeps for a batch, the
  * Catalog batch that counts them, and what it means when they are missing. No n8n, no HTTP.
@@ -17,10 +19,6 @@ export const HOW_TO_ENABLE_DIAGNOSTICS =
 
 const asObject = (value: unknown): IDataObject | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined);
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const epochMs = (value: unknown): number | undefined => {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : undefined;
-};
 
 /** Catalog answers a batch keyed by its ID; the batch itself, or undefined when the answer holds none. */
 export function catalogBatchOf(answer: unknown, batchId: string): IDataObject | undefined {
@@ -70,7 +68,7 @@ export function batchFailedRecordCount(batch: IDataObject): number | undefined {
 
 /** Whether the batch's diagnostics are past Adobe's retention at `now` (by its completion, else its creation). */
 export function diagnosticsExpired(batch: IDataObject, now: number): boolean {
-	const done = epochMs(batch.completed) ?? epochMs(batch.updated) ?? epochMs(batch.created);
+	const done = epochMsOf(batch.completed) ?? epochMsOf(batch.updated) ?? epochMsOf(batch.created);
 	return done !== undefined && now - done > DIAGNOSTICS_RETENTION_MS;
 }
 

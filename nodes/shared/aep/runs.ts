@@ -39,7 +39,8 @@ function count(value: unknown): number | undefined {
 	return value === undefined || value === null || Number.isNaN(number) || number < 0 ? undefined : number;
 }
 
-function toIso(ms: unknown): string | undefined {
+/** Epoch ms as ISO text; undefined for a missing, zero or unreadable time. */
+export function toIso(ms: unknown): string | undefined {
 	const number = Number(ms);
 	return ms === undefined || ms === null || !Number.isFinite(number) || number <= 0 ? undefined : new Date(number).toISOString();
 }

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { catalogBatchOf, nextListingStart, rowErrorFilesOf, sampleRowsOf, type RowErrorFile, type RowErrorLine } from '../aep/rowErrors';
-import { headerValue } from '../transport/headers';
-import { MAX_PAGES } from '../transport/paging';
+import { isNotFoundError } from '../transport/errors';
+import { serverDateMs } from '../transport/headers';
+import { PageGuard } from '../transport/paging';
 import { aepRequest, aepRequestFull, type AepContext } from '../transport/request';
 import type { RetryPolicy } from '../transport/retry';
 
@@ -19,37 +19,30 @@ export interface CallOptions {
 	retryPolicy?: RetryPolicy;
 }
 
-const isNotFound = (error: unknown) => error instanceof NodeApiError && error.httpCode === '404';
-
 /** The call's answer, or `fallback` when Adobe answered 404; any other error stays as it is. */
 async function unlessNotFound<T, F>(call: Promise<T>, fallback: F): Promise<T | F> {
 	return await call.then(
 		(answer) => answer,
-		async (error: unknown) => (isNotFound(error) ? fallback : await Promise.reject(error as Error)),
+		async (error: unknown) => (isNotFoundError(error) ? fallback : await Promise.reject(error as Error)),
 	);
 }
 
 const batchPath = (batchId: string) => `/batches/${encodeURIComponent(batchId)}`;
 
-/** Adobe's clock from an answer's Date header, else this machine's. */
-function serverNow(headers: IDataObject): number {
-	const date = Date.parse(headerValue(headers, 'date') ?? '');
-	return Number.isFinite(date) ? date : Date.now();
-}
-
 /** Catalog's batch, and Adobe's time of the answer; `batch` undefined when Catalog does not know it (404). */
 export async function catalogBatch(context: AepContext, batchId: string, options: CallOptions = {}): Promise<{ batch: IDataObject | undefined; now: number }> {
 	const answer = await unlessNotFound(aepRequestFull<IDataObject>(context, { method: 'GET', service: 'catalog', path: batchPath(batchId), ...options }), undefined);
-	return answer ? { batch: catalogBatchOf(answer.body, batchId), now: serverNow(answer.headers) } : { batch: undefined, now: Date.now() };
+	return answer ? { batch: catalogBatchOf(answer.body, batchId), now: serverDateMs(answer.headers) ?? Date.now() } : { batch: undefined, now: Date.now() };
 }
 
 /**
  * The batch's row-error files, page by page (`start`/`limit`, as Data Access lists them). Ends on a
- * page without a next link; a next link that does not move on, or too many pages, ends with an error.
+ * page without a next link; a next link that does not move on, or too many pages, is an error.
  */
 export async function* rowErrorFilePages(context: AepContext, batchId: string, options: CallOptions = {}): AsyncGenerator<RowErrorFile[]> {
+	const guard = new PageGuard(context, `the row-error files of batch ${batchId}`, undefined, options.itemIndex);
 	let start = 0;
-	for (let page = 1; ; page++) {
+	for (;;) {
 		const answer = await aepRequest<IDataObject>(context, {
 			method: 'GET',
 			service: 'dataAccess',
@@ -57,20 +50,15 @@ export async function* rowErrorFilePages(context: AepContext, batchId: string, o
 			query: { path: 'row_errors', ...(start ? { start } : {}) },
 			...options,
 		});
-		yield rowErrorFilesOf(answer);
+		const files = rowErrorFilesOf(answer);
+		yield files;
 		const next = nextListingStart(answer);
 		if (next === undefined) return;
-		if (next <= start || page >= MAX_PAGES) {
-			throw new NodeApiError(
-				context.getNode(),
-				{},
-				{
-					message: `The row-error files of batch ${batchId} did not end: page ${page} points ${next <= start ? 'back to where it was' : `beyond ${MAX_PAGES} pages`}`,
-					description: 'Data Access kept answering a next page. Try again later; if it persists, tell Adobe support the batch ID.',
-					itemIndex: options.itemIndex,
-				},
-			);
-		}
+		// The next offset is the page's token: one seen before, or a page without a new file, ends with an error.
+		guard.accept(
+			files.map((file) => ({ id: file.name })),
+			String(next),
+		);
 		start = next;
 	}
 }

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { headerValue } from './headers';
 
@@ -34,6 +35,11 @@ const STATUS_TEXT: Record<number, string> = {
 	503: 'Service Unavailable',
 	504: 'Gateway Timeout',
 };
+
+/** Whether an error is Adobe's 404 as the transport reports it (a NodeApiError with httpCode 404). */
+export function isNotFoundError(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
+}
 
 export function httpStatusText(status: number): string {
 	return STATUS_TEXT[status] ?? 'Error';

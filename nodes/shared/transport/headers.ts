@@ -18,6 +18,12 @@ export function headerValue(headers: IDataObject | undefined, name: string): str
 	return typeof value === 'string' ? value : undefined;
 }
 
+/** Adobe's clock from an answer's `Date` header (epoch ms), or undefined without a readable one. */
+export function serverDateMs(headers: IDataObject | undefined): number | undefined {
+	const date = Date.parse(headerValue(headers, 'date') ?? '');
+	return Number.isFinite(date) ? date : undefined;
+}
+
 /** Why a header value cannot be sent, or undefined when it can. */
 export function headerValueProblem(value: string): string | undefined {
 	if (!PRINTABLE_ASCII.test(value)) return 'it holds a line break, a control character or a non-ASCII character';

@@ -110,9 +110,12 @@ function failureOf(error: unknown): Failure {
 	return transportCode ? { kind: 'transport', code: transportCode } : { kind: 'other', message };
 }
 
+/** Bytes as n8n's helper hands them over (a Buffer or an ArrayBuffer), else undefined. */
+const bufferOf = (data: unknown): Buffer | undefined => (Buffer.isBuffer(data) ? data : data instanceof ArrayBuffer ? Buffer.from(data) : undefined);
+
 /** An error answer to a request for bytes arrives as bytes too: read as JSON when it is, else as text. */
 function decodedErrorBody(data: unknown): unknown {
-	const bytes = Buffer.isBuffer(data) ? data : data instanceof ArrayBuffer ? Buffer.from(data) : undefined;
+	const bytes = bufferOf(data);
 	if (!bytes) return data;
 	const text = bytes.toString('utf8');
 	try {
@@ -228,8 +231,8 @@ function parseBody(method: string, status: number, answer: unknown, headers: IDa
 
 /** A file's bytes, whatever form n8n's helper handed them over in. */
 function bytesOf(answer: unknown): { body: Buffer } {
-	if (Buffer.isBuffer(answer)) return { body: answer };
-	if (answer instanceof ArrayBuffer) return { body: Buffer.from(answer) };
+	const bytes = bufferOf(answer);
+	if (bytes) return { body: bytes };
 	if (answer === undefined || answer === null) return { body: Buffer.alloc(0) };
 	return { body: Buffer.from(typeof answer === 'string' ? answer : JSON.stringify(answer), 'utf8') };
 }

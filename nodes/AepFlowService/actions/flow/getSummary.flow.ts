@@ -5,6 +5,7 @@ import { flowKind, mappingOf } from '../../../shared/aep/flows';
 import { simplifyRun } from '../../../shared/aep/runs';
 import { getEntity, listEntities } from '../../../shared/flowservice/entities';
 import { aepRequest } from '../../../shared/transport/request';
+import { isNotFoundError } from '../../../shared/transport/errors';
 import { flowLocator } from '../../descriptions/locators';
 import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
 import { idParameter, wholeNumberParameter } from '../../parameters/itemParameters';
@@ -47,7 +48,7 @@ async function datasetName(context: IExecuteFunctions, id: string, itemIndex: nu
 		return String((body[id] as IDataObject | undefined)?.name ?? 'unknown');
 	} catch (error) {
 		// FlowManager's convention: a dataset that no longer exists is reported, not an error.
-		if (error instanceof NodeApiError && error.httpCode === '404') return 'deleted';
+		if (isNotFoundError(error)) return 'deleted';
 		throw new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
 	}
 }
