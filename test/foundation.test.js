@@ -128,6 +128,20 @@ describe('retries', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(2000); // Retry-After was honoured twice
 	});
 
+	test('a 503 with Retry-After: 2 is retried no sooner than 2 s later', async () => {
+		env.sim.store.seedFlows({ sandbox: 'prod', count: 1, kind: 'source' });
+		await env.n8n.runAepNode({ resource: 'flow', operation: 'getMany', returnAll: true }); // token first
+		env.sim.log.clear();
+		env.sim.faults.add({ method: 'GET', path: FLOWS, status: 503, headers: { 'Retry-After': '2' }, times: 1 });
+		const { items, error } = await env.n8n.runAepNode({ resource: 'flow', operation: 'getMany', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		const [refused, served] = requestsTo(FLOWS);
+		expect([refused.status, served.status]).toEqual([503, 200]);
+		// The backoff alone would have waited under 250 ms.
+		expect(served.at - refused.at).toBeGreaterThanOrEqual(2000);
+	});
+
 	test('five 503s fail the execution with the status, after a bounded number of attempts', async () => {
 		env.sim.faults.add({ method: 'GET', path: FLOWS, status: 503, times: 100 });
 		const { error } = await env.n8n.runAepNode({ resource: 'flow', operation: 'getMany', returnAll: true });

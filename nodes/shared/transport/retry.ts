@@ -4,8 +4,9 @@
  * - 429 is retried for every method: the request was refused, so nothing was created.
  * - 500/502/503/504 and connection failures are retried only for methods that are safe to repeat;
  *   a POST may have created something before the failure, so it is never re-sent then.
- * - Delays honour Retry-After (seconds or an HTTP date), else capped exponential backoff with jitter,
- *   and the whole sequence stays within a time budget.
+ * - Delays honour Retry-After (seconds or an HTTP date) on a 429 and on a 503, where HTTP gives it the
+ *   same meaning ("come back then"), else capped exponential backoff with jitter; the whole sequence
+ *   stays within a time budget.
  */
 export interface RetryPolicy {
 	maxAttempts: number;
@@ -22,6 +23,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
+/** Statuses whose Retry-After says when the server will take the request again (RFC 9110, 10.2.3). */
+const RETRY_AFTER_STATUSES = new Set([429, 503]);
 const REPEATABLE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
 
 export interface FailedAttempt {
@@ -70,7 +73,8 @@ export function decideRetry(
 	if (failure.attempt >= maxAttempts) return { retry: false, reason: `gave up after ${failure.attempt} attempts` };
 
 	// Retry-After is a floor, never a reason to retry at once: "0" from a busy gateway would burn every attempt.
-	const requested = throttled ? (parseRetryAfter(failure.retryAfter, nowMs) ?? 0) : 0;
+	const honoursRetryAfter = failure.status !== undefined && RETRY_AFTER_STATUSES.has(failure.status);
+	const requested = honoursRetryAfter ? (parseRetryAfter(failure.retryAfter, nowMs) ?? 0) : 0;
 	const delayMs = Math.max(requested, backoffDelayMs(failure.attempt, policy, random));
 	if (failure.elapsedMs + delayMs > policy.maxTotalMs) {
 		return {

@@ -20,6 +20,19 @@ describe('retry decisions', () => {
 		expect(decideRetry({ attempt: policy.maxAttempts, method: 'GET', status: 503, elapsedMs: 0 }, policy, now, 0).retry).toBe(false);
 	});
 
+	test('a 503 with Retry-After waits at least that long for repeatable methods; other 5xx keep the backoff; a POST is still not repeated', () => {
+		expect(decideRetry({ attempt: 1, method: 'GET', status: 503, retryAfter: '7', elapsedMs: 0 }, DEFAULT_RETRY_POLICY, now, 0.5)).toEqual({ retry: true, delayMs: 7000 });
+		expect(decideRetry({ attempt: 1, method: 'GET', status: 503, retryAfter: new Date(now + 4000).toUTCString(), elapsedMs: 0 }, DEFAULT_RETRY_POLICY, now, 0)).toEqual({ retry: true, delayMs: 4000 });
+		// Backoff of attempt 1 at random 0.5 is 188 ms: a header on a 500 or 504 means nothing to HTTP.
+		for (const status of [500, 502, 504]) {
+			expect(decideRetry({ attempt: 1, method: 'GET', status, retryAfter: '7', elapsedMs: 0 }, DEFAULT_RETRY_POLICY, now, 0.5)).toEqual({ retry: true, delayMs: 188 });
+		}
+		expect(decideRetry({ attempt: 1, method: 'POST', status: 503, retryAfter: '1', elapsedMs: 0 }).retry).toBe(false);
+		const beyondBudget = decideRetry({ attempt: 1, method: 'GET', status: 503, retryAfter: '90', elapsedMs: 0 });
+		expect(beyondBudget.retry).toBe(false);
+		expect(beyondBudget.reason).toMatch(/waiting 90 s more would exceed the 60 s retry budget/);
+	});
+
 	test('Retry-After as an HTTP date is turned into a delay', () => {
 		const header = new Date(now + 3000).toUTCString();
 		expect(parseRetryAfter(header, now)).toBe(3000);
