@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { registry, resourceProperties } from './actions/registry';
 import { RESOURCES, type ResourceName } from './descriptions/operationDefinitions';
 import { MAX_CONCURRENCY, router } from './actions/router';
-import { testAepDestinationAzureBlob, testAepDestinationS3 } from './methods/destinationCredentialTests';
+import { testAepConnectionSecrets, testAepDestinationAzureBlob, testAepDestinationS3 } from './methods/credentialTests';
 import { getConnectionSpecs, getFlows, getFlowSpecs } from '../shared/methods/options';
 import {
 	searchConnections,
@@ -60,6 +60,13 @@ export class AepFlowService implements INodeType {
 				testedBy: 'testAepDestinationAzureBlob',
 				displayOptions: { show: { resource: ['connection'], operation: ['create'], createType: ['blobDestination'] } },
 			},
+			// Secret auth params of any other account, added to the body of Connection → Create when asked for.
+			{
+				name: 'aepConnectionSecretsApi',
+				required: true,
+				testedBy: 'testAepConnectionSecrets',
+				displayOptions: { show: { resource: ['connection'], operation: ['create'], createType: ['fields', 'json'], secretsFromCredential: [true] } },
+			},
 		],
 		properties: [
 			...resourceProperties('flow'),
@@ -97,7 +104,7 @@ export class AepFlowService implements INodeType {
 	};
 
 	methods = {
-		credentialTest: { testAepDestinationS3, testAepDestinationAzureBlob },
+		credentialTest: { testAepDestinationS3, testAepDestinationAzureBlob, testAepConnectionSecrets },
 		listSearch: {
 			searchFlows,
 			searchConnections,

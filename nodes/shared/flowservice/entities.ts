@@ -120,8 +120,14 @@ function describeAnswer(body: unknown): string {
  * The ID comes from the body, else from the `Location` header; an answer with neither fails here, so
  * no later call is made with an ID that is not one.
  */
-export async function createEntity(context: IExecuteFunctions, collection: Collection, body: IDataObject, itemIndex: number): Promise<WriteResult> {
-	const answer = await aepRequestFull<IDataObject>(context, { method: 'POST', path: `/${collection}`, body, itemIndex });
+export async function createEntity(
+	context: IExecuteFunctions,
+	collection: Collection,
+	body: IDataObject,
+	itemIndex: number,
+	secrets: string[] = [],
+): Promise<WriteResult> {
+	const answer = await aepRequestFull<IDataObject>(context, { method: 'POST', path: `/${collection}`, body, itemIndex, secrets });
 	const created = answer.body ?? {};
 	const result = (Array.isArray(created.items) ? (created.items[0] as IDataObject | undefined) : created) ?? {};
 	const bodyId = typeof result.id === 'string' && isAdobeId(result.id) ? result.id : undefined;
@@ -139,8 +145,14 @@ export async function createEntity(context: IExecuteFunctions, collection: Colle
 }
 
 /** Creates an entity and returns it as stored, so the output shows every field Adobe filled in. */
-export async function createAndGet(context: IExecuteFunctions, collection: Collection, body: IDataObject, itemIndex: number): Promise<IDataObject> {
-	const { id } = await createEntity(context, collection, body, itemIndex);
+export async function createAndGet(
+	context: IExecuteFunctions,
+	collection: Collection,
+	body: IDataObject,
+	itemIndex: number,
+	secrets: string[] = [],
+): Promise<IDataObject> {
+	const { id } = await createEntity(context, collection, body, itemIndex, secrets);
 	return await getEntity(context, collection, id, itemIndex);
 }
 

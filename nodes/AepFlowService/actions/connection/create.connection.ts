@@ -5,6 +5,7 @@ import { streamingBaseConnectionBody } from '../../../shared/aep/bodies';
 import { CONNECTION_SPECS } from '../../../shared/aep/ids';
 import { createAndGet } from '../../../shared/flowservice/entities';
 import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
+import { CONNECTION_SECRETS_CREDENTIAL, connectionSecretParams, secretStringsOf, withSecretParams } from '../../parameters/connectionSecrets';
 import { BLOB_DESTINATION_CREDENTIAL, blobDestinationAuth, S3_DESTINATION_CREDENTIAL, s3DestinationAuth } from '../../parameters/destinationCredentials';
 import { idParameter, requiredText, validated } from '../../parameters/itemParameters';
 import { requireKeys, jsonParameter } from '../../parameters/jsonParameters';
@@ -102,6 +103,28 @@ export const description: INodeProperties[] = [
 		displayOptions: forTypes('fields'),
 	},
 	{
+		displayName: 'Secrets From Credential',
+		name: 'secretsFromCredential',
+		type: 'boolean',
+		default: false,
+		description: `Whether to add secret auth params (passwords, keys, tokens) from an "${CONNECTION_SECRETS_CREDENTIAL.displayName}" credential, so that they are kept in n8n's encrypted credential store rather than in the workflow`,
+		displayOptions: forTypes('fields', 'json'),
+	},
+	{
+		displayName: `Passwords and keys typed into the JSON above are saved with the workflow and its exports. Turn on "Secrets From Credential" to keep them in an "${CONNECTION_SECRETS_CREDENTIAL.displayName}" credential instead.`,
+		name: 'typedSecretsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...forTypes('fields', 'json')?.show, secretsFromCredential: [false] } },
+	},
+	{
+		displayName: `The secret auth params come from the "${CONNECTION_SECRETS_CREDENTIAL.displayName}" credential selected above and are added to the auth params of the request`,
+		name: 'secretsCredentialNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...forTypes('fields', 'json')?.show, secretsFromCredential: [true] } },
+	},
+	{
 		displayName: 'Source ID',
 		name: 'sourceId',
 		type: 'string',
@@ -162,6 +185,34 @@ const spec = (id: string): IDataObject => ({ id, version: '1.0' });
 
 type BodyBuilder = (context: IExecuteFunctions, itemIndex: number, named: IDataObject) => IDataObject | Promise<IDataObject>;
 
+/** The request body and the secrets it carries that its keys do not reveal (see connectionSecrets). */
+interface CreateRequest {
+	body: IDataObject;
+	secrets: string[];
+}
+
+/**
+ * Adds the secret params of the "AEP Connection Secrets" credential to the body's auth, when the node
+ * asks for them; every check (the credential, the auth spec, a param set twice) runs before any request.
+ */
+async function withCredentialSecrets(context: IExecuteFunctions, itemIndex: number, body: IDataObject, nodeField: string, specField: string): Promise<CreateRequest> {
+	if (!context.getNodeParameter('secretsFromCredential', itemIndex, false)) return { body, secrets: [] };
+	const auth = body.auth as IDataObject | undefined;
+	const specName = typeof auth?.specName === 'string' ? auth.specName.trim() : '';
+	if (specName === '') {
+		throw new NodeOperationError(context.getNode(), `${specField} is empty but "Secrets From Credential" is on`, {
+			itemIndex,
+			description: 'Name the auth spec the secret params belong to (see the connection spec\'s authSpec list), or turn off "Secrets From Credential". Nothing was sent.',
+		});
+	}
+	const secrets = await connectionSecretParams(context, itemIndex);
+	const merged = withSecretParams(auth as IDataObject, secrets, nodeField);
+	if (typeof merged === 'string') {
+		throw new NodeOperationError(context.getNode(), merged, { itemIndex, description: 'Nothing was sent.' });
+	}
+	return { body: { ...body, auth: merged }, secrets: secretStringsOf(secrets) };
+}
+
 /** The body of each create type; `named` holds the name and, when given, the description. */
 const BODIES: Record<Exclude<CreateType, 'json'>, BodyBuilder> = {
 	fields(context, itemIndex, named) {
@@ -174,7 +225,9 @@ const BODIES: Record<Exclude<CreateType, 'json'>, BodyBuilder> = {
 				description: 'Name the auth spec the parameters belong to (see the connection spec\'s authSpec list), or clear the parameters.',
 			});
 		}
-		return { ...named, connectionSpec: spec(connectionSpecId), ...(specName ? { auth: { specName, params } } : {}) };
+		// With secrets from the credential, an empty auth spec name is refused there, naming the switch.
+		const withAuth = specName !== '' || context.getNodeParameter('secretsFromCredential', itemIndex, false) === true;
+		return { ...named, connectionSpec: spec(connectionSpecId), ...(withAuth ? { auth: { specName, params } } : {}) };
 	},
 	streaming: (context, itemIndex, named) =>
 		validated(context, itemIndex, () =>
@@ -201,17 +254,18 @@ const BODIES: Record<Exclude<CreateType, 'json'>, BodyBuilder> = {
 	dlzDestination: (_context, _itemIndex, named) => ({ ...named, connectionSpec: spec(CONNECTION_SPECS.landingZoneDestination) }),
 };
 
-async function requestBody(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function createRequest(context: IExecuteFunctions, itemIndex: number): Promise<CreateRequest> {
 	const type = context.getNodeParameter('createType', itemIndex, 'json') as CreateType;
 	if (type === 'json') {
 		const body = jsonParameter(context, 'connectionJson', 'Connection (JSON)', itemIndex);
 		requireKeys(context, body, ['name', 'connectionSpec.id'], 'Connection (JSON)', itemIndex);
-		return body;
+		return await withCredentialSecrets(context, itemIndex, body, 'Connection (JSON)', 'auth.specName of "Connection (JSON)"');
 	}
 	const named: IDataObject = { name: requiredText(context, 'connectionName', 'Name', itemIndex) };
 	const description = String(context.getNodeParameter('connectionDescription', itemIndex, '')).trim();
 	if (description) named.description = description;
-	return await BODIES[type](context, itemIndex, named);
+	const body = await BODIES[type](context, itemIndex, named);
+	return type === 'fields' ? await withCredentialSecrets(context, itemIndex, body, 'Auth Params (JSON)', '"Auth Spec Name"') : { body, secrets: [] };
 }
 
 /**
@@ -219,7 +273,8 @@ async function requestBody(context: IExecuteFunctions, itemIndex: number): Promi
  * the inlet URL of streaming connections, which is surfaced as `inletUrl`.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const connection = await createAndGet(this, 'connections', await requestBody(this, itemIndex), itemIndex);
+	const { body, secrets } = await createRequest(this, itemIndex);
+	const connection = await createAndGet(this, 'connections', body, itemIndex, secrets);
 	const inletUrl = ((connection.auth as IDataObject | undefined)?.params as IDataObject | undefined)?.inletUrl;
 	return inletUrl === undefined ? connection : { ...connection, inletUrl };
 }
