@@ -60,12 +60,16 @@ export class AepFlowService implements INodeType {
 				testedBy: 'testAepDestinationAzureBlob',
 				displayOptions: { show: { resource: ['connection'], operation: ['create'], createType: ['blobDestination'] } },
 			},
-			// Secret auth params of any other account, added to the body of Connection → Create when asked for.
+			// Secret auth params of any other account, added to Connection → Create or Update when asked for
+			// (the switch is shown only for Create's From Fields and Full JSON, and Update's Auth Params).
 			{
 				name: 'aepConnectionSecretsApi',
 				required: true,
 				testedBy: 'testAepConnectionSecrets',
-				displayOptions: { show: { resource: ['connection'], operation: ['create'], createType: ['fields', 'json'], secretsFromCredential: [true] } },
+				displayOptions: {
+					show: { resource: ['connection'], operation: ['create', 'update'], secretsFromCredential: [true] },
+					hide: { createType: ['blobDestination', 'dlzDestination', 'profileStore', 's3Destination', 'streaming'], updateType: ['fields', 'patch'] },
+				},
 			},
 		],
 		properties: [

@@ -156,6 +156,75 @@ describe('every problem stops the item before any call, naming the field', () =>
 	});
 });
 
+describe('Connection → Update of the auth params, e.g. after a password was rotated', () => {
+	const byId = (id) => ({ __rl: true, mode: 'id', value: id });
+	const ROTATED = 'N3w-Rotated-Passw0rd!';
+	const update = (connectionId, parameters, nodeOptions) => create({ operation: 'update', connectionId: byId(connectionId), updateType: 'auth', ...parameters }, nodeOptions);
+	const existing = async () => (await create(fromFields(), { credentials: secretsCredential() })).items[0].json;
+
+	test('replaces /auth/params with the node\'s params and the credential\'s, under the current etag', async () => {
+		const connection = await existing();
+		const credentials = secretsCredential(JSON.stringify({ password: ROTATED, securityToken: SECURITY_TOKEN }));
+		const params = { environmentUrl: 'https://acme.my.salesforce.com', username: 'etl@acme.com' };
+		const { items, error } = await update(connection.id, { newAuthParams: JSON.stringify(params), secretsFromCredential: true }, { credentials });
+		expect(error).toBeUndefined();
+		const [read, patch, reread] = platformCalls(env.sim);
+		expect(read).toMatchObject({ method: 'GET', path: `/connections/${connection.id}` });
+		expect(patch).toMatchObject({ method: 'PATCH', path: `/connections/${connection.id}`, ifMatch: connection.etag, status: 200 });
+		expect(patch.body).toEqual([{ op: 'replace', path: '/auth/params', value: { ...params, password: '<redacted>', securityToken: '<redacted>' } }]);
+		expect(env.sim.log.secretsSeen()).toContain(ROTATED);
+		expect(reread).toMatchObject({ method: 'GET', status: 200 });
+		expect(items[0].json.auth).toEqual({ specName: 'Basic Authentication', params: { ...params, password: '********', securityToken: '********' } });
+		expect(items[0].json.etag).not.toBe(connection.etag);
+		expect(JSON.stringify(items)).not.toContain(ROTATED);
+	});
+
+	test('with the switch off the node\'s params are the whole set; nothing to send is refused before any call', async () => {
+		const connection = await existing();
+		const { error } = await update(connection.id, { newAuthParams: JSON.stringify({ username: 'etl@acme.com', password: ROTATED }) });
+		expect(error).toBeUndefined();
+		expect(platformCalls(env.sim)[1].body).toEqual([{ op: 'replace', path: '/auth/params', value: { username: 'etl@acme.com', password: '<redacted>' } }]);
+
+		const { error: empty } = await update(connection.id, { newAuthParams: '{}' });
+		expect(empty.message).toBe('"Auth Params (JSON)" is empty and no secrets come from a credential');
+		expect(platformCalls(env.sim)).toEqual([]);
+		const { error: twice } = await update(connection.id, { newAuthParams: JSON.stringify({ password: 'x' }), secretsFromCredential: true }, { credentials: secretsCredential() });
+		expect(twice.message).toBe(`"password" is set both in "Auth Params (JSON)" and in the "${NAME}" credential: keep it in one place`);
+		const { error: missing } = await update(connection.id, { newAuthParams: '{}', secretsFromCredential: true });
+		expect(missing.message).toBe(`No "${NAME}" credential is selected`);
+		expect(platformCalls(env.sim)).toEqual([]);
+	});
+
+	test('JSON the node cannot read is refused without quoting the text around the fault', async () => {
+		const { error } = await update('9a1e7b2c-0000-4000-8000-000000000001', { newAuthParams: `{"password": ${ROTATED}}` });
+		expect(error.message).toBe('"Auth Params (JSON)" is not valid JSON');
+		// (The error carries the node, whose parameters hold what was typed: the workflow itself.)
+		expect(`${error.message} ${error.description}`).not.toContain(ROTATED.slice(0, 6));
+		const { error: createError } = await create(fromFields({ secretsFromCredential: false, authParams: `{"username": "etl", "password": ${ROTATED}}` }));
+		expect(createError.message).toBe('"Auth Params (JSON)" is not valid JSON');
+		expect(`${createError.message} ${createError.description}`).not.toContain(ROTATED.slice(0, 6));
+		// Where V8 says where it stopped, the position is kept.
+		const { error: positioned } = await create(fromFields({ secretsFromCredential: false, authParams: '{"password": "x" "y"}' }));
+		expect(positioned.message).toBe('"Auth Params (JSON)" is not valid JSON at character 18');
+		expect(platformCalls(env.sim)).toEqual([]);
+	});
+
+	test('the credential and the switch are offered for Auth Params only', () => {
+		const { description } = new AepFlowService();
+		const node = { name: 'AEP', type: AEP, typeVersion: 1, parameters: {} };
+		const asked = (parameters) => description.credentials.filter((c) => NodeHelpers.displayParameter(parameters, c, node, description)).map((c) => c.name);
+		const shown = (parameters) => description.properties.filter((p) => NodeHelpers.displayParameter(parameters, p, node, description)).map((p) => p.name);
+		const base = { resource: 'connection', operation: 'update' };
+		expect(asked({ ...base, updateType: 'auth', secretsFromCredential: true })).toEqual(['adobeAepApi', 'aepConnectionSecretsApi']);
+		expect(asked({ ...base, updateType: 'auth', secretsFromCredential: false })).toEqual(['adobeAepApi']);
+		expect(asked({ ...base, updateType: 'patch', secretsFromCredential: true })).toEqual(['adobeAepApi']);
+		expect(shown({ ...base, updateType: 'auth', secretsFromCredential: true })).toEqual(expect.arrayContaining(['newAuthParams', 'secretsFromCredential', 'secretsCredentialNotice']));
+		expect(shown({ ...base, updateType: 'patch' })).not.toEqual(expect.arrayContaining(['newAuthParams']));
+		expect(shown({ ...base, updateType: 'patch' })).not.toContain('secretsFromCredential');
+		expect(description.properties.find((p) => p.name === 'updateType' && p.displayOptions.show.resource[0] === 'connection').options.map((o) => o.value)).toEqual(['auth', 'fields', 'patch']);
+	});
+});
+
 describe('the credential as n8n loads and tests it', () => {
 	test('registered in package.json, masked, and asked for only when the switch is on', () => {
 		expect(PACKAGE.n8n.credentials).toContain('dist/credentials/AepConnectionSecretsApi.credentials.js');

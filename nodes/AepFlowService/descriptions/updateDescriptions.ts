@@ -35,7 +35,18 @@ export function patchOperationsParameter(displayOptions: INodeProperties['displa
 export function updateParameters(
 	operation: OperationKey,
 	locator: INodeProperties,
-	{ fieldsHint, patchHint, extraFields = [] }: { fieldsHint: string; patchHint: string; extraFields?: INodeProperties[] },
+	{
+		fieldsHint,
+		patchHint,
+		extraFields = [],
+		extraTypes = [],
+	}: {
+		fieldsHint: string;
+		patchHint: string;
+		extraFields?: INodeProperties[];
+		/** More ways to update than fields and JSON Patch, each with the parameters it shows. */
+		extraTypes?: Array<{ name: string; value: string; description: string; parameters: INodeProperties[] }>;
+	},
 ): INodeProperties[] {
 	const show = showFor(operation);
 	const fields: INodeProperties[] = [
@@ -52,7 +63,8 @@ export function updateParameters(
 			options: [
 				{ name: 'Fields', value: 'fields', description: fieldsHint },
 				{ name: 'JSON Patch', value: 'patch', description: patchHint },
-			],
+				...extraTypes.map(({ name, value, description }) => ({ name, value, description })),
+			].sort((a, b) => a.name.localeCompare(b.name)),
 			default: 'fields',
 			displayOptions: show,
 		},
@@ -66,6 +78,9 @@ export function updateParameters(
 			options: fields,
 		},
 		patchOperationsParameter(showFor(operation, { updateType: ['patch'] })),
+		...extraTypes.flatMap(({ value, parameters }) =>
+			parameters.map((parameter) => ({ ...parameter, displayOptions: { show: { ...showFor(operation, { updateType: [value] })?.show, ...parameter.displayOptions?.show } } })),
+		),
 		pinnedEtagParameter(operation),
 	];
 }

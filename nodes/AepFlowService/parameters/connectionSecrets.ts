@@ -88,3 +88,21 @@ export async function connectionSecretParams(context: IExecuteFunctions, itemInd
 	}
 	return checked.params;
 }
+
+/** An auth object and the secret values in it that its keys may not reveal (to redact if echoed). */
+export interface AuthWithSecrets {
+	auth: IDataObject;
+	secrets: string[];
+}
+
+/**
+ * The auth with the credential's secret params added when the node's "Secrets From Credential" is
+ * on; every check (the credential, its JSON, a param set twice) runs before any request.
+ */
+export async function addCredentialSecrets(context: IExecuteFunctions, itemIndex: number, auth: IDataObject, nodeField: string): Promise<AuthWithSecrets> {
+	if (context.getNodeParameter('secretsFromCredential', itemIndex, false) !== true) return { auth, secrets: [] };
+	const secrets = await connectionSecretParams(context, itemIndex);
+	const merged = withSecretParams(auth, secrets, nodeField);
+	if (typeof merged === 'string') throw new NodeOperationError(context.getNode(), merged, { itemIndex, description: 'Nothing was sent.' });
+	return { auth: merged, secrets: secretStringsOf(secrets) };
+}

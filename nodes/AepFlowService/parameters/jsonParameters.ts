@@ -8,6 +8,16 @@ export interface JsonOptions {
 	shape?: JsonShape;
 	/** Blank text gives an empty object or array instead of an error. */
 	optional?: boolean;
+	/** The JSON may hold secrets (auth params): a parse error gives only where it stopped, never the text around it. */
+	sensitive?: boolean;
+}
+
+/** JSON.parse's reason, or for sensitive text only its position: V8 quotes the text around the fault. */
+function parseFailure(error: unknown, sensitive: boolean): string {
+	const message = error instanceof Error ? error.message : String(error);
+	if (!sensitive) return `: ${message}`;
+	const position = /position (\d+)/.exec(message);
+	return position ? ` at character ${Number(position[1]) + 1}` : '';
 }
 
 const SHAPE_WORDS: Record<JsonShape, { noun: string; example: string }> = {
@@ -28,7 +38,7 @@ export function jsonParameter(
 	name: string,
 	label: string,
 	itemIndex: number,
-	{ shape = 'object', optional = false }: JsonOptions = {},
+	{ shape = 'object', optional = false, sensitive = false }: JsonOptions = {},
 ): IDataObject | IDataObject[] {
 	const raw = context.getNodeParameter(name, itemIndex) as unknown;
 	const fail = (message: string, description: string) => new NodeOperationError(context.getNode(), message, { itemIndex, description });
@@ -41,7 +51,7 @@ export function jsonParameter(
 		try {
 			value = JSON.parse(raw);
 		} catch (error) {
-			throw fail(`"${label}" is not valid JSON: ${(error as Error).message}`, `Fix the JSON in "${label}". Keys and strings need double quotes.`);
+			throw fail(`"${label}" is not valid JSON${parseFailure(error, sensitive)}`, `Fix the JSON in "${label}". Keys and strings need double quotes.`);
 		}
 	}
 	const isObject = (entry: unknown) => entry !== null && typeof entry === 'object' && !Array.isArray(entry);

@@ -167,9 +167,10 @@ export async function patchEntity(
 	operations: PatchOperation[],
 	pinnedEtag: string | undefined,
 	itemIndex: number,
+	secrets: string[] = [],
 ): Promise<IDataObject> {
 	const etag = pinnedEtag?.trim() || String((await getEntity(context, collection, id, itemIndex)).etag ?? '');
-	await aepRequest(context, { method: 'PATCH', path: entityPath(collection, id), body: operations, ifMatch: etag, itemIndex });
+	await aepRequest(context, { method: 'PATCH', path: entityPath(collection, id), body: operations, ifMatch: etag, itemIndex, secrets });
 	return await getEntity(context, collection, id, itemIndex);
 }
 

@@ -4,8 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { streamingBaseConnectionBody } from '../../../shared/aep/bodies';
 import { CONNECTION_SPECS } from '../../../shared/aep/ids';
 import { createAndGet } from '../../../shared/flowservice/entities';
+import { secretsFromCredentialParameters } from '../../descriptions/connectionSecretsDescriptions';
 import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
-import { CONNECTION_SECRETS_CREDENTIAL, connectionSecretParams, secretStringsOf, withSecretParams } from '../../parameters/connectionSecrets';
+import { addCredentialSecrets } from '../../parameters/connectionSecrets';
 import { BLOB_DESTINATION_CREDENTIAL, blobDestinationAuth, S3_DESTINATION_CREDENTIAL, s3DestinationAuth } from '../../parameters/destinationCredentials';
 import { idParameter, requiredText, validated } from '../../parameters/itemParameters';
 import { requireKeys, jsonParameter } from '../../parameters/jsonParameters';
@@ -102,28 +103,7 @@ export const description: INodeProperties[] = [
 		description: 'The parameters the auth spec asks for, e.g. keys and hosts',
 		displayOptions: forTypes('fields'),
 	},
-	{
-		displayName: 'Secrets From Credential',
-		name: 'secretsFromCredential',
-		type: 'boolean',
-		default: false,
-		description: `Whether to add secret auth params (passwords, keys, tokens) from an "${CONNECTION_SECRETS_CREDENTIAL.displayName}" credential, so that they are kept in n8n's encrypted credential store rather than in the workflow`,
-		displayOptions: forTypes('fields', 'json'),
-	},
-	{
-		displayName: `Passwords and keys typed into the JSON above are saved with the workflow and its exports. Turn on "Secrets From Credential" to keep them in an "${CONNECTION_SECRETS_CREDENTIAL.displayName}" credential instead.`,
-		name: 'typedSecretsNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { ...forTypes('fields', 'json')?.show, secretsFromCredential: [false] } },
-	},
-	{
-		displayName: `The secret auth params come from the "${CONNECTION_SECRETS_CREDENTIAL.displayName}" credential selected above and are added to the auth params of the request`,
-		name: 'secretsCredentialNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { ...forTypes('fields', 'json')?.show, secretsFromCredential: [true] } },
-	},
+	...secretsFromCredentialParameters(forTypes('fields', 'json')?.show),
 	{
 		displayName: 'Source ID',
 		name: 'sourceId',
@@ -192,11 +172,11 @@ interface CreateRequest {
 }
 
 /**
- * Adds the secret params of the "AEP Connection Secrets" credential to the body's auth, when the node
- * asks for them; every check (the credential, the auth spec, a param set twice) runs before any request.
+ * Adds the secret params of the connection secrets credential to the body's auth when the node asks
+ * for them; the auth spec they belong to must be named (checked before any request).
  */
 async function withCredentialSecrets(context: IExecuteFunctions, itemIndex: number, body: IDataObject, nodeField: string, specField: string): Promise<CreateRequest> {
-	if (!context.getNodeParameter('secretsFromCredential', itemIndex, false)) return { body, secrets: [] };
+	if (context.getNodeParameter('secretsFromCredential', itemIndex, false) !== true) return { body, secrets: [] };
 	const auth = body.auth as IDataObject | undefined;
 	const specName = typeof auth?.specName === 'string' ? auth.specName.trim() : '';
 	if (specName === '') {
@@ -205,20 +185,15 @@ async function withCredentialSecrets(context: IExecuteFunctions, itemIndex: numb
 			description: 'Name the auth spec the secret params belong to (see the connection spec\'s authSpec list), or turn off "Secrets From Credential". Nothing was sent.',
 		});
 	}
-	const secrets = await connectionSecretParams(context, itemIndex);
-	const merged = withSecretParams(auth as IDataObject, secrets, nodeField);
-	if (typeof merged === 'string') {
-		throw new NodeOperationError(context.getNode(), merged, { itemIndex, description: 'Nothing was sent.' });
-	}
-	return { body: { ...body, auth: merged }, secrets: secretStringsOf(secrets) };
+	const { auth: withSecrets, secrets } = await addCredentialSecrets(context, itemIndex, auth as IDataObject, nodeField);
+	return { body: { ...body, auth: withSecrets }, secrets };
 }
 
-/** The body of each create type; `named` holds the name and, when given, the description. */
 const BODIES: Record<Exclude<CreateType, 'json'>, BodyBuilder> = {
 	fields(context, itemIndex, named) {
 		const connectionSpecId = idParameter(context, 'connectionSpecId', 'Connection Spec Name or ID', itemIndex);
 		const specName = String(context.getNodeParameter('authSpecName', itemIndex, '')).trim();
-		const params = jsonParameter(context, 'authParams', 'Auth Params (JSON)', itemIndex);
+		const params = jsonParameter(context, 'authParams', 'Auth Params (JSON)', itemIndex, { sensitive: true });
 		if (specName === '' && Object.keys(params).length > 0) {
 			throw new NodeOperationError(context.getNode(), '"Auth Spec Name" is empty but "Auth Params (JSON)" is set', {
 				itemIndex,
@@ -257,7 +232,7 @@ const BODIES: Record<Exclude<CreateType, 'json'>, BodyBuilder> = {
 async function createRequest(context: IExecuteFunctions, itemIndex: number): Promise<CreateRequest> {
 	const type = context.getNodeParameter('createType', itemIndex, 'json') as CreateType;
 	if (type === 'json') {
-		const body = jsonParameter(context, 'connectionJson', 'Connection (JSON)', itemIndex);
+		const body = jsonParameter(context, 'connectionJson', 'Connection (JSON)', itemIndex, { sensitive: true });
 		requireKeys(context, body, ['name', 'connectionSpec.id'], 'Connection (JSON)', itemIndex);
 		return await withCredentialSecrets(context, itemIndex, body, 'Connection (JSON)', 'auth.specName of "Connection (JSON)"');
 	}
