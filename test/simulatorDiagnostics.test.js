@@ -131,6 +131,13 @@ describe('failed-record diagnostics over HTTP', () => {
     sim.store.setErrorDiagnostics('prod', flow.id, true);
   });
 
+  test('a run forced to partialSuccess quotes its forced counts in every message', async () => {
+    const { run } = forcedRun(sim, flow.id, { status: 'partialSuccess', failedRecordCount: 3, inputRecordCount: 100 });
+    const messages = JSON.stringify(run).match(/Encountered \d+ errors in the data\. Successfully ingested \d+ rows\./g);
+    assert.ok(messages.length > 0);
+    assert.deepEqual([...new Set(messages)], ['Encountered 3 errors in the data. Successfully ingested 97 rows.']);
+  });
+
   test('Catalog batch: shape, status and recordCounts summing to failedRecordCount', async () => {
     const { run, batchId } = partial;
     const res = await api.get(`${CATALOG}/batches/${batchId}`);

@@ -97,16 +97,18 @@ function resolveOutcome(rng, kind, status, profile = {}, forced = {}) {
       outcome.failed = rng.chance(0.5) ? input : 0;
     }
   }
-  if (status === 'partialSuccess') {
-    outcome.detail = {
-      code: 'INGEST-1212-400',
-      message: `Encountered ${outcome.failed} errors in the data. Successfully ingested ${input - outcome.failed} rows. Review the associated diagnostics for details.`,
-    };
-    outcome.errors = [{ code: 'INGEST-1212-400', message: outcome.detail.message }];
-  }
   if (forced.failedRecordCount !== undefined) {
     outcome.failed = Number(forced.failedRecordCount);
     outcome.input = Math.max(outcome.input, outcome.failed);
+  }
+  if (forced.inputRecordCount !== undefined) outcome.input = Number(forced.inputRecordCount);
+  // After the forced counts, so that the message quotes the numbers the run reports.
+  if (status === 'partialSuccess') {
+    outcome.detail = {
+      code: 'INGEST-1212-400',
+      message: `Encountered ${outcome.failed} errors in the data. Successfully ingested ${Math.max(0, outcome.input - outcome.failed)} rows. Review the associated diagnostics for details.`,
+    };
+    outcome.errors = [{ code: 'INGEST-1212-400', message: outcome.detail.message }];
   }
   if (Array.isArray(forced.errors)) outcome.errors = forced.errors.map((e) => ({ code: e.code, message: e.message }));
   // Forced errors describe the whole failure: the activity's cause is the forced `detail` or none,
@@ -114,7 +116,6 @@ function resolveOutcome(rng, kind, status, profile = {}, forced = {}) {
   if (Array.isArray(forced.errors) || forced.detail !== undefined) {
     outcome.detail = forced.detail ? { code: forced.detail.code, message: forced.detail.message } : null;
   }
-  if (forced.inputRecordCount !== undefined) outcome.input = Number(forced.inputRecordCount);
   return outcome;
 }
 
