@@ -3,7 +3,7 @@
 // redirects to another host, secrets echoed back, answers that trickle or stall, paging that would
 // never end, and 2xx bodies that are not what Adobe documents. Real n8n-core executions over HTTP
 // against the simulator; a second server on another loopback address stands for "another host".
-const { useEnvironment, DEFAULT_CLIENT } = require('./harness/environment');
+const { useEnvironment, userVisibleText, DEFAULT_CLIENT } = require('./harness/environment');
 const { startForeignHost } = require('./harness/foreignHost');
 const { TriggerDriver } = require('./harness/trigger');
 const { AEP_TRIGGER } = require('./harness/n8n');
@@ -30,13 +30,9 @@ afterEach(async () => {
 	await foreign.close();
 });
 
-// The whole error as n8n stores it, but for `node`: the node's own parameters are where the user typed
-// the secret in the first place (the workflow holds them), not something the error adds.
-const everything = (value) =>
-	JSON.stringify(value, (key, inner) => {
-		if (key === 'node') return undefined;
-		return inner instanceof Error ? { ...inner, message: inner.message, description: inner.description, stack: inner.stack, cause: inner.cause } : inner;
-	});
+// The whole error as n8n stores it, but for the node's own parameters (where the user typed the
+// secret in the first place; the workflow holds them), which the error does not add.
+const everything = userVisibleText;
 const expectNothing = (text, ...secrets) => {
 	for (const secret of secrets) expect(text).not.toContain(secret);
 };

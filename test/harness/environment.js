@@ -20,7 +20,7 @@ async function startEnvironment({ simulator = {}, credential = {} } = {}) {
 	// Authorization headers (also ones minted mid-call) and secret fields of request bodies.
 	const secrets = () => [DEFAULT_CLIENT.clientSecret, credential.clientSecret, ...n8n.credentialsHelper.persistedTokens, ...sim.log.secretsSeen()].filter(Boolean);
 	function expectNoSecrets(value) {
-		const text = typeof value === 'string' ? value : JSON.stringify(value, errorReplacer);
+		const text = userVisibleText(value);
 		for (const secret of secrets()) {
 			if (text.includes(secret)) throw new Error(`A secret (…${secret.slice(-4)}) leaked into: ${text.slice(0, 300)}`);
 		}
@@ -83,4 +83,7 @@ function useEnvironment(options = {}) {
 	return new Proxy({}, { get: (_target, key) => (key === 'restart' ? restart : current?.[key]) });
 }
 
-module.exports = { startEnvironment, useEnvironment, DEFAULT_CLIENT };
+/** Everything of a value a user can see, as text: errors with their fields, without the node's own parameters. */
+const userVisibleText = (value) => (typeof value === 'string' ? value : JSON.stringify(value, errorReplacer));
+
+module.exports = { startEnvironment, useEnvironment, userVisibleText, DEFAULT_CLIENT };

@@ -4,7 +4,7 @@
 // parameters of earlier versions stop the item before any call, and what a server echoes back is
 // redacted. Real workflows against the simulator; the credentials' test as n8n's tester calls it.
 const { NodeHelpers } = require('n8n-workflow');
-const { useEnvironment, DEFAULT_CLIENT } = require('../harness/environment');
+const { useEnvironment, userVisibleText, DEFAULT_CLIENT } = require('../harness/environment');
 const { platformCalls } = require('../harness/requests');
 const { AEP } = require('../harness/n8n');
 const PACKAGE = require('../../package.json');
@@ -30,8 +30,8 @@ const create = async (parameters, nodeOptions) => {
 	return await env.n8n.runAepNode({ resource: 'connection', operation: 'create', connectionName: 'Exports', ...parameters }, { nodeOptions });
 };
 
-/** The error as n8n stores it, its node included: nothing in it may hold a secret. */
-const everything = (value) => JSON.stringify(value, (_key, inner) => (inner instanceof Error ? { ...inner, message: inner.message, description: inner.description, stack: inner.stack } : inner));
+/** The error as n8n stores it (but for the node's own parameters): nothing in it may hold a secret. */
+const everything = userVisibleText;
 
 describe('the credential supplies the auth params of the request body', () => {
 	test('Amazon S3: aepp\'s body with the key ID and secret key of the credential, trimmed', async () => {
