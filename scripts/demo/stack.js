@@ -14,13 +14,13 @@ const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', 
  * Creates a fresh n8n user folder with the package, the credential and the workflows imported
  * (n8n must not be running while importing), and publishes the workflows to activate.
  */
-function prepareInstance({ bin, userFolder, port, simulator, client, workflows, publish = [] }) {
+function prepareInstance({ bin, userFolder, port, simulator, client, workflows, publish = [], extraCredentials = [] }) {
 	rmSync(userFolder, { recursive: true, force: true });
 	prepareUserFolder(userFolder);
 	const env = n8nEnv(userFolder, port);
 	const importDir = join(userFolder, 'import');
 	mkdirSync(join(importDir, 'workflows'), { recursive: true });
-	writeFileSync(join(importDir, 'credentials.json'), JSON.stringify(simulatorCredential({ simulatorUrl: simulator.url, ...client })));
+	writeFileSync(join(importDir, 'credentials.json'), JSON.stringify([...simulatorCredential({ simulatorUrl: simulator.url, ...client }), ...extraCredentials]));
 	for (const workflow of workflows) writeFileSync(join(importDir, 'workflows', `${workflow.id}.json`), JSON.stringify(workflow));
 	n8nCli(bin, ['import:credentials', `--input=${join(importDir, 'credentials.json')}`], env);
 	n8nCli(bin, ['import:workflow', '--separate', `--input=${join(importDir, 'workflows')}`], env);

@@ -18,6 +18,15 @@ jest.setTimeout(15 * 60_000);
 
 const byId = (value) => ({ __rl: true, mode: 'id', value });
 
+const SALESFORCE_SPEC = 'cfc0fee1-7dc0-40ef-b73e-d8b134c436f5';
+const SALESFORCE_PASSWORD = 'e2e-Salesforce-Passw0rd';
+const SECRETS_CREDENTIAL = {
+	id: 'aepConnSecrets001',
+	name: 'Salesforce secrets',
+	type: 'aepConnectionSecretsApi',
+	data: { secretParams: JSON.stringify({ password: SALESFORCE_PASSWORD, securityToken: 'e2e-token-5f2a' }) },
+};
+
 /** Output items of a node in a `n8n execute --rawOutput` result. */
 function nodeOutput(result, nodeName) {
 	const runData = result.data?.resultData?.runData ?? result.resultData?.runData ?? {};
@@ -56,6 +65,15 @@ beforeAll(async () => {
 				sendQuery: true, queryParameters: { parameters: [{ name: 'limit', value: '2' }] }, options: {},
 			}, [220, 0], { credentials: demo.credentials }),
 		]),
+		// Connection → Create with the secret auth params from an AEP Connection Secrets API credential.
+		demo.workflow('e2eConnectionSecrets', 'E2E create a connection with secrets from a credential', [
+			demo.manual(),
+			demo.node('Create connection', 'n8n-nodes-adobe-aep.aepFlowService', 1.1, {
+				resource: 'connection', operation: 'create', createType: 'fields', connectionName: 'E2E Salesforce', connectionSpecId: SALESFORCE_SPEC,
+				authSpecName: 'Basic Authentication', authParams: JSON.stringify({ environmentUrl: 'https://acme.my.salesforce.com', username: 'etl@acme.com' }),
+				secretsFromCredential: true,
+			}, [220, 0], { credentials: { ...demo.credentials, aepConnectionSecretsApi: { id: SECRETS_CREDENTIAL.id, name: SECRETS_CREDENTIAL.name } } }),
+		]),
 		// The cursor is seeded before the failed run, so the activation poll delivers it at once.
 		demo.failedRunAlert({
 			webhookUrl: `${catcher.url}/e2e`, lookbackHours: 0,
@@ -63,7 +81,7 @@ beforeAll(async () => {
 		}),
 	];
 	const port = await freePort();
-	env = prepareInstance({ bin, userFolder, port, simulator: sim, client: DEFAULT_CLIENT, workflows, publish: ['aepFailedRunAlert'] });
+	env = prepareInstance({ bin, userFolder, port, simulator: sim, client: DEFAULT_CLIENT, workflows, publish: ['aepFailedRunAlert'], extraCredentials: [SECRETS_CREDENTIAL] });
 });
 
 afterAll(async () => {
@@ -102,6 +120,16 @@ describe('workflows executed by n8n', () => {
 		expect(response.items).toHaveLength(2);
 		const call = sim.log.entries().find((entry) => entry.path === '/data/foundation/flowservice/flows' && entry.params.limit === '2');
 		expect(call.headers).toMatchObject({ 'x-api-key': DEFAULT_CLIENT.clientId, 'x-gw-ims-org-id': DEFAULT_CLIENT.orgId, 'x-sandbox-name': 'prod' });
+	});
+
+	test('creates a connection with the secret auth params of an AEP Connection Secrets API credential', async () => {
+		const [created] = nodeOutput(await executeWorkflow(bin, env, 'e2eConnectionSecrets'), 'Create connection');
+		expect(created).toMatchObject({ name: 'E2E Salesforce', connectionSpec: { id: SALESFORCE_SPEC } });
+		const stored = sim.store.get('prod', 'connections', created.id);
+		expect(Object.keys(stored.auth.params).sort()).toEqual(['environmentUrl', 'password', 'securityToken', 'username']);
+		// The secret reached Adobe (the simulator) and nothing else: the stored connection and the output are masked.
+		expect(sim.log.secretsSeen()).toContain(SALESFORCE_PASSWORD);
+		expect(JSON.stringify(created)).not.toContain(SALESFORCE_PASSWORD);
 	});
 });
 
