@@ -11,7 +11,9 @@ import type {
 import { createHash } from 'node:crypto';
 
 import { AEP_ENVIRONMENTS, resolveEndpoints } from '../nodes/shared/aep/environments';
+import { mintedTokenTimes } from '../nodes/shared/aep/tokenRenewal';
 import { describeImsFailure, describeImsRedirect } from '../nodes/shared/transport/errors';
+import { serverDateMs } from '../nodes/shared/transport/headers';
 import { redactSecrets } from '../nodes/shared/transport/redaction';
 
 /** IMS answers in well under a second; a token request that takes longer is not coming. */
@@ -32,10 +34,16 @@ const describeEnvironment = (name: keyof typeof AEP_ENVIRONMENTS) =>
  * progress is shared, and a token minted moments ago that is not the one that failed is handed out
  * again, so a process mints once per expiry.
  */
+interface Minted {
+	accessToken: string;
+	/** Epoch ms on Adobe's clock; absent when IMS gave no usable lifetime. */
+	issuedAt?: number;
+	expiresAt?: number;
+}
 interface MintedToken {
 	at: number;
-	token?: string;
-	pending?: Promise<string>;
+	minted?: Minted;
+	pending?: Promise<Minted>;
 }
 const mintedTokens = new Map<string, MintedToken>();
 /** How long a fresh token is handed out again without asking IMS (tokens live 24 hours). */
@@ -59,6 +67,20 @@ export class AdobeAepApi implements ICredentialType {
 			name: 'accessToken',
 			type: 'hidden',
 			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		// When the token above was issued and expires (epoch ms on Adobe's clock), so that the trigger can
+		// renew it once for every n8n process before it expires (see tokenRenewal).
+		{
+			displayName: 'Issued At',
+			name: 'issuedAt',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Expires At',
+			name: 'expiresAt',
+			type: 'hidden',
 			default: '',
 		},
 		{
@@ -142,17 +164,22 @@ export class AdobeAepApi implements ICredentialType {
 		const key = createHash('sha256')
 			.update([imsUrl, credentials.clientId, credentials.clientSecret, credentials.scopes].map((part) => String(part ?? '').trim()).join('\n'))
 			.digest('hex');
+		// The token being replaced: the one that got a 401, or none (a credential without one yet, or a
+		// renewal ahead of expiry, which sends the credential without its token but with its times).
 		const failed = String(credentials.accessToken ?? '');
+		const replacedIssuedAt = Number(credentials.issuedAt) || 0;
 		const known = mintedTokens.get(key);
-		if (known?.pending) return { accessToken: await known.pending };
-		// A token minted moments ago by another call (for a credential without one yet, or after the same 401) is the new one.
-		if (known?.token && known.token !== failed && Date.now() - known.at < REUSE_MINTED_MS) return { accessToken: known.token };
+		if (known?.pending) return outputOf(await known.pending);
+		// A token minted moments ago by another call for the same reason is the new one: it is not the one
+		// that failed and it is newer than the one being replaced.
+		const newer = (known?.minted?.issuedAt ?? Number.POSITIVE_INFINITY) > replacedIssuedAt;
+		if (known?.minted && known.minted.accessToken !== failed && newer && Date.now() - known.at < REUSE_MINTED_MS) return outputOf(known.minted);
 		const pending = mintToken(this, credentials, imsUrl);
 		mintedTokens.set(key, { at: Date.now(), pending });
 		try {
-			const token = await pending;
-			mintedTokens.set(key, { at: Date.now(), token });
-			return { accessToken: token };
+			const minted = await pending;
+			mintedTokens.set(key, { at: Date.now(), minted });
+			return outputOf(minted);
 		} catch (error) {
 			mintedTokens.delete(key);
 			throw error;
@@ -183,8 +210,15 @@ export class AdobeAepApi implements ICredentialType {
 	};
 }
 
+/** What n8n stores in the credential: the token, and its times ('' when unknown, clearing older ones). */
+const outputOf = (minted: Minted): IDataObject => ({
+	accessToken: minted.accessToken,
+	issuedAt: minted.issuedAt ?? '',
+	expiresAt: minted.expiresAt ?? '',
+});
+
 /** One client-credentials request to IMS; its errors name IMS's reason, never the secret. */
-async function mintToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, imsUrl: string): Promise<string> {
+async function mintToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, imsUrl: string): Promise<Minted> {
 	const form = new URLSearchParams({
 		grant_type: 'client_credentials',
 		client_id: String(credentials.clientId ?? '').trim(),
@@ -212,5 +246,5 @@ async function mintToken(helper: IHttpRequestHelper, credentials: ICredentialDat
 	if (response.statusCode >= 400 || typeof body?.access_token !== 'string') {
 		throw new Error(redactSecrets(describeImsFailure(response.statusCode, response.body), secrets));
 	}
-	return body.access_token;
+	return { accessToken: body.access_token, ...mintedTokenTimes(body.expires_in, serverDateMs(response.headers), Date.now()) };
 }

@@ -13,6 +13,7 @@ import { MAX_PAGE_SIZE } from '../shared/transport/paging';
 import type { AepRequest } from '../shared/transport/request';
 import { serverDateMs } from '../shared/transport/headers';
 import { DEFAULT_RETRY_POLICY } from '../shared/transport/retry';
+import { renewTokenIfDue } from '../shared/transport/tokenRenewal';
 import { DEFAULT_CURSOR_OPTIONS, newestRemembered, prune, readFrom, repairState, startState, step, type Candidate, type CursorState } from './cursor';
 import { clearAlerting, digestOf, repeatVerdict, type OutputMode, type RepeatMode, type RepeatSettings } from './alertFatigue';
 import { emptyFlowMemory, learnFromHistory, loadFlowMemory, pruneFlowMemory, type FlowMemory } from './flowMemory';
@@ -139,14 +140,20 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 	// A copy: static data changes only when a scheduled poll succeeds, never in manual mode.
 	const reader = new RunReader(context, settings, budgetMs, { ...((staticData.flows as FlowCache | undefined) ?? {}) });
 
+	const pollStarted = Date.now();
+	// A scheduled poll ends by renewing the IMS token when it is due, once for every n8n process.
+	const thenRenewToken = async <T>(result: T): Promise<T> => {
+		await renewTokenAfterPoll(context, reader.now(), pollStarted + budgetMs);
+		return result;
+	};
 	const digest = allowsDigest(settings.event) && options.output === 'digest';
 	const asOutput = (emit: IDataObject[] | null) => (digest && emit?.length ? [digestOf(settings.event, emit)] : emit);
 	const reminderHours = Math.max(0, Number(options.reminderHours) || 0);
 	if (watchesFlows(settings.event)) {
 		reader.silenceReminderMs = reminderHours * 3_600_000;
-		return asOutput(await pollFlowWatch(context, staticData, settings, reader));
+		const watched = await pollFlowWatch(context, staticData, settings, reader);
+		return asOutput(context.getMode() === 'manual' ? watched : await thenRenewToken(watched));
 	}
-	const pollStarted = Date.now();
 	const perEvent = SAMPLED_EVENTS.includes(settings.event) ? Math.max(0, Math.floor(Number(options.failedRecordSamples) || 0)) : 0;
 	// Version 1 nodes had no Simplify and always carried the raw run.
 	const simplify = context.getNode().typeVersion >= 1.1 && (context.getNodeParameter('simplify', true) as boolean);
@@ -176,12 +183,33 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 		state = await reader.anchor(lookbackMs);
 		if (lookbackMs === 0) {
 			save(staticData, settings.event, state, reader);
-			return null;
+			return await thenRenewToken(null);
 		}
 	}
 	const { state: next, emit } = await reader.readSince(state, Math.max(1, options.maxRunsPerPoll ?? 100));
 	save(staticData, settings.event, next, reader);
-	return asOutput(await withSamples(emit));
+	return asOutput(await thenRenewToken(await withSamples(emit)));
+}
+
+/** Below this much of the poll's budget left, a due renewal waits for the next poll. */
+const MIN_RENEWAL_MS = 2_000;
+const MAX_RENEWAL_MS = 10_000;
+
+/**
+ * Renews the IMS token when due (see renewTokenIfDue), after the poll's events are settled and saved:
+ * a renewal that fails or finds no time left costs nothing, the old token is still good, and the
+ * next poll tries again.
+ */
+async function renewTokenAfterPoll(context: IPollFunctions, adobeNowMs: number, budgetEndsAt: number): Promise<void> {
+	const remaining = budgetEndsAt - Date.now();
+	if (remaining < MIN_RENEWAL_MS) return;
+	try {
+		if (await renewTokenIfDue(context, adobeNowMs, Math.min(MAX_RENEWAL_MS, remaining))) {
+			context.logger.info('AEP Flow Service Trigger: renewed the IMS access token ahead of its expiry, for every n8n process');
+		}
+	} catch (error) {
+		context.logger.warn(`AEP Flow Service Trigger: the IMS access token could not be renewed ahead of its expiry (the next poll tries again): ${(error as Error).message}`);
+	}
 }
 
 const usesFlowMemory = (event: TriggerEvent) => memoryJudge(event) !== undefined;
@@ -254,7 +282,7 @@ class RunReader {
 	private adobeNow: number | undefined;
 
 	/** Adobe's now, as far as this poll knows it. */
-	private now(): number {
+	now(): number {
 		return this.adobeNow ?? Date.now();
 	}
 

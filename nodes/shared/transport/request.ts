@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
@@ -53,6 +54,11 @@ export interface AepRequest {
 	secrets?: string[];
 	/** `bytes`: the answer is a file (e.g. JSON Lines), returned as a Buffer, never parsed as JSON. */
 	answer?: 'json' | 'bytes';
+	/**
+	 * Sends the first attempt as if the credential held no token, so that n8n mints a new one and
+	 * stores it for every process (see tokenRenewal); the request itself is an ordinary one.
+	 */
+	renewToken?: boolean;
 }
 
 /** A 2xx answer: the parsed body (undefined when empty), its headers (lower-case names) and status. */
@@ -127,6 +133,16 @@ function decodedErrorBody(data: unknown): unknown {
 
 async function credentialsOf(context: AepContext): Promise<ICredentialDataDecryptedObject> {
 	return await context.getCredentials(CREDENTIAL_TYPE);
+}
+
+/**
+ * The node's credential as n8n would hand it over, but without its token: n8n then runs the
+ * credential's preAuthentication (a mint) and stores the new token, as for a credential without one.
+ */
+function withoutToken(context: AepContext, credentials: ICredentialDataDecryptedObject): IAdditionalCredentialOptions | undefined {
+	const selected = context.getNode().credentials?.[CREDENTIAL_TYPE];
+	if (!selected?.id) return undefined;
+	return { credentialsDecrypted: { id: selected.id, name: selected.name, type: CREDENTIAL_TYPE, data: { ...credentials, accessToken: '' } } };
 }
 
 function cancelSignalOf(context: AepContext): AbortSignal | undefined {
@@ -250,7 +266,7 @@ type AttemptOutcome = { kind: 'answered'; response: RawResponse } | { kind: 'fai
  * execution's cancel signal, so the deadline joins that signal when n8n sets it (rather than being
  * overwritten) and aborts the socket; the race returns on time even if a helper ignored the signal.
  */
-async function attempt(context: AepContext, options: IHttpRequestOptions, timeoutMs: number): Promise<AttemptOutcome> {
+async function attempt(context: AepContext, options: IHttpRequestOptions, timeoutMs: number, credentialOptions?: IAdditionalCredentialOptions): Promise<AttemptOutcome> {
 	const deadline = AbortSignal.timeout(timeoutMs);
 	let executionSignal: AbortSignal | undefined;
 	Object.defineProperty(options, 'abortSignal', {
@@ -267,7 +283,7 @@ async function attempt(context: AepContext, options: IHttpRequestOptions, timeou
 	const timedOut = new Promise<AttemptOutcome>((resolve) =>
 		deadline.addEventListener('abort', () => resolve({ kind: 'timedOut' }), { once: true, signal: settled.signal }),
 	);
-	const sent = (context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options) as Promise<RawResponse>).then(
+	const sent = (context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, credentialOptions) as Promise<RawResponse>).then(
 		(response): AttemptOutcome => ({ kind: 'answered', response }),
 		(error: unknown): AttemptOutcome => (deadline.aborted ? { kind: 'timedOut' } : { kind: 'failed', error }),
 	);
@@ -315,7 +331,7 @@ export async function aepRequestFull<T = IDataObject>(context: AepContext, reque
 			disableFollowRedirect: true,
 			timeout: timeoutMs,
 		};
-		const outcome = await attempt(context, options, timeoutMs);
+		const outcome = await attempt(context, options, timeoutMs, attemptNumber === 1 && request.renewToken ? withoutToken(context, credentials) : undefined);
 		// The token n8n actually sent: it may have minted a new one during this call (after a 401).
 		secrets.add(bearerToken((options.headers as IDataObject | undefined)?.Authorization));
 		let failure: Failure;

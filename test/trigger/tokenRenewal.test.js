@@ -1,0 +1,163 @@
+'use strict';
+// The trigger renews the IMS token n8n keeps in the credential once half its lifetime has passed on
+// Adobe's clock, after its events are settled: one token request, stored for every process, so the
+// old token's expiry costs no 401 and no second mint. Through n8n's real PollContext and request
+// helpers against the simulator, whose clock is Adobe's.
+const { useEnvironment } = require('../harness/environment');
+const { TriggerDriver } = require('../harness/trigger');
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const FLOWS = '/data/foundation/flowservice/flows';
+const IMS = '/ims/token/v3';
+
+const env = useEnvironment();
+
+const trigger = (parameters = {}) => new TriggerDriver(env.n8n, { event: 'failedRun', flowKind: 'all', flowIds: [], options: {}, ...parameters });
+const stored = () => env.n8n.storedCredential;
+const tokens = () => env.sim.ims.tokenRequests();
+const unauthorized = () => env.sim.log.entries().filter((entry) => entry.status === 401).length;
+/** Moves Adobe's clock to `ms` after the stored token was issued. */
+const toTokenAge = (ms) => env.sim.clock.advance(Math.max(0, Number(stored().issuedAt) + ms - env.sim.clock.now()));
+const renewals = () => env.sim.log.entries().filter((entry) => entry.path === FLOWS && entry.params.limit === '1' && Object.keys(entry.params).length === 1);
+
+function watchWarnings() {
+	const fromCore = (name) => require(require.resolve(name, { paths: [require.resolve('n8n-core')] }));
+	const logger = fromCore('@n8n/di').Container.get(fromCore('@n8n/backend-common').Logger);
+	const messages = [];
+	const original = logger.warn;
+	logger.warn = function (message, ...rest) {
+		messages.push(String(message));
+		return original.call(this, message, ...rest);
+	};
+	watching.push(() => (logger.warn = original));
+	return { text: () => messages.join('\n') };
+}
+const watching = [];
+afterEach(() => {
+	while (watching.length) watching.pop()();
+});
+
+beforeEach(() => {
+	env.sim.store.seedFlows({ sandbox: 'prod', count: 2, kind: 'source', state: 'disabled' });
+});
+
+describe('renewal ahead of expiry', () => {
+	test('the token keeps its times on Adobe\'s clock: issued at the IMS answer\'s Date, expiring expires_in later', async () => {
+		await trigger().poll();
+		expect(tokens()).toBe(1);
+		const issuedAt = Number(stored().issuedAt);
+		// The Date header has whole seconds.
+		expect(issuedAt).toBe(Math.floor(env.sim.clock.now() / 1000) * 1000);
+		expect(Number(stored().expiresAt) - issuedAt).toBe(86_399_000);
+	});
+
+	test('a poll past half the lifetime renews once; the next polls and the old token\'s expiry cost nothing', async () => {
+		const driver = trigger();
+		await driver.poll();
+		const first = stored().accessToken;
+		const firstExpiresAt = Number(stored().expiresAt);
+		toTokenAge(11 * HOUR + 59 * MINUTE);
+		await driver.poll();
+		expect(tokens()).toBe(1);
+		expect(renewals()).toHaveLength(0);
+
+		toTokenAge(12 * HOUR + MINUTE);
+		const [flow] = env.sim.store.list('prod', 'flows');
+		const [run] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 1, status: 'failed' });
+		const items = await driver.poll();
+		// The events come first and are unchanged by the renewal.
+		expect(items.map((item) => item.runId)).toEqual([run.id]);
+		expect(tokens()).toBe(2);
+		expect(renewals()).toHaveLength(1);
+		expect(stored().accessToken).not.toBe(first);
+		expect(Number(stored().issuedAt)).toBe(Math.floor(env.sim.clock.now() / 1000) * 1000);
+
+		await driver.poll();
+		// Just past the first token's expiry (the renewed one is not due yet): every call carries the renewed one.
+		env.sim.clock.advance(firstExpiresAt + 10_000 - env.sim.clock.now());
+		await driver.poll();
+		expect(tokens()).toBe(2);
+		expect(unauthorized()).toBe(0);
+		expect(renewals()).toHaveLength(1);
+	});
+
+	test('two triggers of one process due at the same moment share one token request', async () => {
+		const drivers = [trigger(), trigger({ event: 'newRun' }), trigger({ event: 'finishedRun' })];
+		for (const driver of drivers) await driver.poll();
+		expect(tokens()).toBe(1);
+		toTokenAge(13 * HOUR);
+		await Promise.all(drivers.map((driver) => driver.poll()));
+		expect(tokens()).toBe(2);
+		await Promise.all(drivers.map((driver) => driver.poll()));
+		expect(tokens()).toBe(2);
+	});
+
+	test('Missed Run renews too', async () => {
+		const driver = trigger({ event: 'missedRun' });
+		await driver.poll();
+		toTokenAge(13 * HOUR);
+		await driver.poll();
+		expect(tokens()).toBe(2);
+	});
+
+	test('Fetch Test Event and the action node never renew', async () => {
+		const driver = trigger();
+		await driver.poll();
+		toTokenAge(13 * HOUR);
+		await driver.fetchTestEvent();
+		const { error } = await env.n8n.runAepNode({ resource: 'flow', operation: 'getMany', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(tokens()).toBe(1);
+		expect(renewals()).toHaveLength(0);
+	});
+});
+
+describe('what a renewal can meet', () => {
+	test('IMS failing: the poll\'s events stand, a warning says so, and the next poll renews', async () => {
+		const warnings = watchWarnings();
+		const driver = trigger();
+		await driver.poll();
+		toTokenAge(13 * HOUR);
+		const [flow] = env.sim.store.list('prod', 'flows');
+		const [run] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 1, status: 'failed' });
+		env.sim.faults.add({ method: 'POST', path: IMS, status: 500, times: 1 });
+		const items = await driver.poll();
+		expect(items.map((item) => item.runId)).toEqual([run.id]);
+		expect(warnings.text()).toMatch(/the IMS access token could not be renewed ahead of its expiry \(the next poll tries again\): /);
+		expect(tokens()).toBe(1);
+		// The old token still serves, and the next poll renews it.
+		expect(await driver.poll()).toEqual([]);
+		expect(tokens()).toBe(2);
+		expect(unauthorized()).toBe(0);
+	});
+
+	test('a token stored without times (before this version) is renewed by n8n on its 401, as before, and has times afterwards', async () => {
+		const driver = trigger();
+		await driver.poll();
+		env.n8n.saveCredential('adobeAepApi', { ...stored(), issuedAt: '', expiresAt: '' }, 'cred-aep-1');
+		env.sim.clock.advance(25 * HOUR);
+		await driver.poll();
+		expect(unauthorized()).toBe(1);
+		expect(tokens()).toBe(2);
+		expect(Number(stored().expiresAt)).toBeGreaterThan(env.sim.clock.now());
+	});
+
+	test.each([
+		['text that is no time', { issuedAt: 'yesterday', expiresAt: 'tomorrow' }],
+		['an expiry before the issue', (t) => ({ issuedAt: t, expiresAt: t - HOUR })],
+		['negative numbers', { issuedAt: -5, expiresAt: -1 }],
+		['an issue in the future', (t) => ({ issuedAt: t + 48 * HOUR, expiresAt: t + 72 * HOUR })],
+	])('odd stored times (%s) never stop a poll and never renew', async (_name, times) => {
+		const driver = trigger();
+		await driver.poll();
+		const now = env.sim.clock.now();
+		env.n8n.saveCredential('adobeAepApi', { ...stored(), ...(typeof times === 'function' ? times(now) : times) }, 'cred-aep-1');
+		env.sim.clock.advance(13 * HOUR);
+		const [flow] = env.sim.store.list('prod', 'flows');
+		const [run] = env.sim.store.seedRuns({ sandbox: 'prod', flowId: flow.id, count: 1, status: 'failed' });
+		expect((await driver.poll()).map((item) => item.runId)).toEqual([run.id]);
+		expect(tokens()).toBe(1);
+		expect(renewals()).toHaveLength(0);
+	});
+});
