@@ -333,6 +333,45 @@ test('failed runs reach the sink exactly once across a SIGTERM and a SIGKILL res
 	console.log(`[queue] alerts: ${got.failed.length} failed runs, ${got.recovered.length} recoveries, ${sinkMessages('/digest').length} digests over ${executions.length} trigger executions; main restarted after SIGTERM in ${(restarts[0].ms / 1000).toFixed(1)} s, after SIGKILL in ${(restarts[1].ms / 1000).toFixed(1)} s`);
 });
 
+test('main\'s poll renews the IMS token ahead of its expiry, once for the cluster; the old token then expires with 10 executions in flight and nobody mints again', async () => {
+	// The stored token was minted after the forced expiry above; its IMS answer's Date is Adobe's clock then.
+	const issuedAt = Math.max(...sim.log.entries().filter((entry) => entry.path === '/ims/token/v3' && entry.status === 200).map((entry) => entry.simTime));
+	const lifetime = 86_399_000;
+	const before = sim.ims.tokenRequests();
+	const mark = sim.log.entries().at(-1)?.seq ?? 0;
+
+	// Past half the lifetime on Adobe's clock: the next poll of main's three triggers renews, with one token request.
+	await awayFromPollTicks();
+	sim.clock.advance(Math.max(0, issuedAt + lifetime / 2 + 5 * 60_000 - sim.clock.now()));
+	await waitFor('the renewal by a poll of main', () => sim.ims.tokenRequests() > before, { timeoutMs: 90_000, intervalMs: 200 });
+	// A whole minute more of polls (two ticks of every trigger): no other process and no other poll mints.
+	const renewedAt = sim.log.entries().at(-1)?.seq ?? 0;
+	const polledTwice = () => sim.log.entries(renewedAt).filter((entry) => entry.path === '/data/foundation/flowservice/runs' && entry.status === 200).length >= 2 * TRIGGER_WORKFLOWS.length;
+	await waitFor('two more polls of every trigger', polledTwice, { timeoutMs: 120_000, intervalMs: 500 });
+	expect(sim.ims.tokenRequests()).toBe(before + 1);
+	const renewal = sim.log.entries(mark).filter((entry) => entry.path === '/ims/token/v3');
+	expect(renewal.map((entry) => entry.status)).toEqual([200]);
+
+	// The old token expires while 10 executions are in flight on the workers: they carry the renewed one.
+	await awayFromPollTicks();
+	sim.setLatency(1_500);
+	const inFlight = await Promise.all(Array.from({ length: 10 }, () => rest.runManually('queueOneFlow', MANUAL)));
+	const pending = () => sim.log.entries(renewedAt).filter((entry) => entry.path === '/data/foundation/flowservice/flows' && entry.status === null).length;
+	await waitFor('10 calls in flight at the simulator', () => pending() >= 10, { timeoutMs: 60_000, intervalMs: 20 });
+	sim.clock.advance(issuedAt + lifetime + 60_000 - sim.clock.now());
+	const finished = await Promise.all(inFlight.map((id) => rest.finishedExecution(id)));
+	sim.setLatency(0);
+	expect(finished.map((execution) => execution.status)).toEqual(inFlight.map(() => 'success'));
+	expect(inFlight.every((id) => ranOnWorker(id))).toBe(true);
+	// And a poll of every trigger after the expiry.
+	const expired = sim.log.entries().at(-1)?.seq ?? 0;
+	const polled = () => sim.log.entries(expired).filter((entry) => entry.path === '/data/foundation/flowservice/runs' && entry.status === 200).length >= TRIGGER_WORKFLOWS.length;
+	await waitFor('a poll of every trigger after the expiry', polled, { timeoutMs: 90_000, intervalMs: 500 });
+	expect(sim.log.entries(mark).filter((entry) => entry.status === 401)).toEqual([]);
+	expect(sim.ims.tokenRequests()).toBe(before + 1);
+	console.log(`[queue] IMS token renewal: +${sim.ims.tokenRequests() - before} token request (by main's poll, ${TRIGGER_WORKFLOWS.length} triggers) past half the lifetime; the old token's expiry with ${inFlight.length} executions in flight: +0 requests, 0 answers 401`);
+});
+
 test('memory per process and start-up times (printed for the README)', () => {
 	sampleMemory();
 	const mb = (bytes) => `${Math.round(bytes / 1_048_576)} MB`;

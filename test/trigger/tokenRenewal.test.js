@@ -113,6 +113,86 @@ describe('renewal ahead of expiry', () => {
 	});
 });
 
+describe('the credential\'s mint, as renewals and 401s call it in one process', () => {
+	const { AdobeAepApi } = require('../../dist/credentials/AdobeAepApi.credentials');
+	// What n8n hands preAuthentication: a helper whose httpRequest goes over HTTP (here with fetch).
+	const helper = {
+		helpers: {
+			async httpRequest({ method, url, headers, body }) {
+				const response = await fetch(url, { method, headers, body, redirect: 'manual' });
+				const text = await response.text();
+				return { statusCode: response.status, body: text ? JSON.parse(text) : undefined, headers: Object.fromEntries(response.headers) };
+			},
+		},
+	};
+	const mint = (credentials) => new AdobeAepApi().preAuthentication.call(helper, credentials);
+
+	test('renewals of the same token moments apart share one mint; a 401 with the old token gets the new one, with the new one a mint', async () => {
+		await trigger().poll();
+		const old = { ...stored() };
+		toTokenAge(13 * HOUR);
+		const before = tokens();
+		const renewed = await mint({ ...old, accessToken: '' });
+		expect(tokens()).toBe(before + 1);
+		expect(renewed.accessToken).not.toBe(old.accessToken);
+		expect(renewed.issuedAt).toBeGreaterThan(Number(old.issuedAt));
+		expect(await mint({ ...old, accessToken: '' })).toEqual(renewed);
+		expect(tokens()).toBe(before + 1);
+		// A 401 with the old token: the new one; a 401 with the new one: a mint.
+		expect((await mint(old)).accessToken).toBe(renewed.accessToken);
+		expect((await mint({ ...old, ...renewed })).accessToken).not.toBe(renewed.accessToken);
+		expect(tokens()).toBe(before + 2);
+	});
+});
+
+describe('a token renewed elsewhere meanwhile', () => {
+	/** What another n8n process does when it renews: asks IMS and stores the token with its times. */
+	async function renewedByAnotherProcess() {
+		const { clientId, clientSecret, scopes } = stored();
+		const response = await fetch(`${env.sim.url}/ims/token/v3`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: scopes.replace(/\s+/g, '') }),
+		});
+		const body = await response.json();
+		const issuedAt = Date.parse(response.headers.get('date'));
+		env.n8n.saveCredential('adobeAepApi', { ...stored(), accessToken: body.access_token, issuedAt, expiresAt: issuedAt + body.expires_in * 1000 }, 'cred-aep-1');
+		return body.access_token;
+	}
+
+	test('stored between the poll\'s judgement and its renewal request: the request carries that token and nobody mints again', async () => {
+		const driver = trigger();
+		await driver.poll();
+		toTokenAge(13 * HOUR);
+		const helper = env.n8n.credentialsHelper;
+		const read = helper.getDecrypted.bind(helper);
+		const mark = env.sim.log.entries().at(-1).seq;
+		const runsAnswered = () => env.sim.log.entries(mark).some((entry) => entry.path === '/data/foundation/flowservice/runs' && entry.status === 200);
+		let other;
+		// An idle poll's first read of the credential after its runs answer is the renewal's judgement (it
+		// gets the old token); the other process stores its new token before the renewal request reads it.
+		helper.getDecrypted = async (...args) => {
+			const data = await read(...args);
+			if (other === undefined && runsAnswered()) other = await renewedByAnotherProcess();
+			return data;
+		};
+		const before = tokens();
+		try {
+			expect(await driver.poll()).toEqual([]);
+		} finally {
+			helper.getDecrypted = read;
+		}
+		expect(other).toBeDefined();
+		// The renewal request went out (with the other process's token), and nobody minted but the other process.
+		expect(renewals()).toHaveLength(1);
+		expect(tokens()).toBe(before + 1);
+		expect(stored().accessToken).toBe(other);
+		expect(unauthorized()).toBe(0);
+		await driver.poll();
+		expect(tokens()).toBe(before + 1);
+	});
+});
+
 describe('what a renewal can meet', () => {
 	test('IMS failing: the poll\'s events stand, a warning says so, and the next poll renews', async () => {
 		const warnings = watchWarnings();

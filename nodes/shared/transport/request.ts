@@ -56,9 +56,11 @@ export interface AepRequest {
 	answer?: 'json' | 'bytes';
 	/**
 	 * Sends the first attempt as if the credential held no token, so that n8n mints a new one and
-	 * stores it for every process (see tokenRenewal); the request itself is an ordinary one.
+	 * stores it for every process (see tokenRenewal), if the credential still holds the token to
+	 * replace: when another call stored a new one meanwhile, that one is used. The request itself is an
+	 * ordinary one.
 	 */
-	renewToken?: boolean;
+	renewToken?: { replacing: string };
 }
 
 /** A 2xx answer: the parsed body (undefined when empty), its headers (lower-case names) and status. */
@@ -315,6 +317,7 @@ export async function aepRequestFull<T = IDataObject>(context: AepContext, reque
 		...secretValuesIn(request.body),
 	]);
 	const policy = request.retryPolicy ?? DEFAULT_RETRY_POLICY;
+	const renewing = request.renewToken !== undefined && String(credentials.accessToken ?? '') === request.renewToken.replacing;
 	const cancelSignal = cancelSignalOf(context);
 	const started = Date.now();
 	for (let attemptNumber = 1; ; attemptNumber++) {
@@ -331,7 +334,7 @@ export async function aepRequestFull<T = IDataObject>(context: AepContext, reque
 			disableFollowRedirect: true,
 			timeout: timeoutMs,
 		};
-		const outcome = await attempt(context, options, timeoutMs, attemptNumber === 1 && request.renewToken ? withoutToken(context, credentials) : undefined);
+		const outcome = await attempt(context, options, timeoutMs, attemptNumber === 1 && renewing ? withoutToken(context, credentials) : undefined);
 		// The token n8n actually sent: it may have minted a new one during this call (after a 401).
 		secrets.add(bearerToken((options.headers as IDataObject | undefined)?.Authorization));
 		let failure: Failure;

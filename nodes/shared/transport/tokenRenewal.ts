@@ -17,6 +17,7 @@ const NO_RETRY = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, maxTotalMs: 0 
 export async function renewTokenIfDue(context: IPollFunctions, adobeNowMs: number | undefined, timeoutMs: number): Promise<boolean> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	if (!tokenRenewalDue(credentials, adobeNowMs)) return false;
-	await aepRequest(context, { method: 'GET', path: '/flows', query: { limit: 1 }, renewToken: true, timeoutMs, retryPolicy: NO_RETRY });
+	const replacing = String(credentials.accessToken ?? '');
+	await aepRequest(context, { method: 'GET', path: '/flows', query: { limit: 1 }, renewToken: { replacing }, timeoutMs, retryPolicy: NO_RETRY });
 	return true;
 }
