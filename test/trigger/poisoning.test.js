@@ -4,6 +4,7 @@
 // the simulator's fault injection (a 200 with a body of our choosing), everything else by the simulator.
 const { useEnvironment } = require('../harness/environment');
 const { TriggerDriver, TRIGGER } = require('../harness/trigger');
+const { watchWarnings } = require('../harness/warnings');
 
 const RUNS = '/data/foundation/flowservice/runs';
 const MINUTE = 60_000;
@@ -18,26 +19,6 @@ const failedRun = (flow, id, times) => ({ id, flowId: flow.id, createdAt: times.
 /** The next runs request is answered with these runs, and Adobe's clock in the Date header. */
 const servePage = (runs, adobeNow = env.sim.clock.now()) =>
 	env.sim.faults.add({ method: 'GET', path: RUNS, status: 200, body: { items: runs, _links: {} }, headers: { Date: new Date(adobeNow).toUTCString() }, times: 1 });
-/** The warnings n8n's logger receives from now on (the logger the trigger's context hands out). */
-function watchWarnings() {
-	// n8n-core's own copies: the logger its contexts hand out lives in its container.
-	const fromCore = (name) => require(require.resolve(name, { paths: [require.resolve('n8n-core')] }));
-	const { Container } = fromCore('@n8n/di');
-	const { Logger } = fromCore('@n8n/backend-common');
-	const logger = Container.get(Logger);
-	const messages = [];
-	const original = logger.warn;
-	logger.warn = function (message, ...rest) {
-		messages.push(String(message));
-		return original.call(this, message, ...rest);
-	};
-	watching.push(() => (logger.warn = original));
-	return { text: () => messages.join('\n') };
-}
-const watching = [];
-afterEach(() => {
-	while (watching.length) watching.pop()();
-});
 const expectSaneState = (driver) => {
 	const { cursor } = driver.state;
 	expect(Number.isFinite(cursor.cursor)).toBe(true);

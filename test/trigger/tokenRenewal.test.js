@@ -5,6 +5,7 @@
 // helpers against the simulator, whose clock is Adobe's.
 const { useEnvironment } = require('../harness/environment');
 const { TriggerDriver } = require('../harness/trigger');
+const { watchWarnings } = require('../harness/warnings');
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -21,22 +22,6 @@ const unauthorized = () => env.sim.log.entries().filter((entry) => entry.status 
 const toTokenAge = (ms) => env.sim.clock.advance(Math.max(0, Number(stored().issuedAt) + ms - env.sim.clock.now()));
 const renewals = () => env.sim.log.entries().filter((entry) => entry.path === FLOWS && entry.params.limit === '1' && Object.keys(entry.params).length === 1);
 
-function watchWarnings() {
-	const fromCore = (name) => require(require.resolve(name, { paths: [require.resolve('n8n-core')] }));
-	const logger = fromCore('@n8n/di').Container.get(fromCore('@n8n/backend-common').Logger);
-	const messages = [];
-	const original = logger.warn;
-	logger.warn = function (message, ...rest) {
-		messages.push(String(message));
-		return original.call(this, message, ...rest);
-	};
-	watching.push(() => (logger.warn = original));
-	return { text: () => messages.join('\n') };
-}
-const watching = [];
-afterEach(() => {
-	while (watching.length) watching.pop()();
-});
 
 beforeEach(() => {
 	env.sim.store.seedFlows({ sandbox: 'prod', count: 2, kind: 'source', state: 'disabled' });
