@@ -124,9 +124,33 @@ function checkedFlowIds(context: IPollFunctions, flowIds: string[]): string[] {
 	return flowIds;
 }
 
-/** Polls for runs since the stored cursor; manual mode returns the latest matching run and leaves the cursor alone. */
+/**
+ * Polls for runs since the stored cursor; manual mode returns the latest matching run and leaves the
+ * cursor alone. A scheduled poll ends by renewing the IMS token when it is due, once for every n8n
+ * process, after its events are settled and saved.
+ */
 export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] | null> {
 	const settings = readSettings(context);
+	const staticData = context.getWorkflowStaticData('node');
+	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
+	// A copy: static data changes only when a scheduled poll succeeds, never in manual mode.
+	const reader = new RunReader(context, settings, budgetMs, { ...((staticData.flows as FlowCache | undefined) ?? {}) });
+	const pollStarted = Date.now();
+	const items = await pollEvents(context, { settings, staticData, reader, budgetMs, pollStarted });
+	if (context.getMode() !== 'manual') await renewTokenAfterPoll(context, reader.now(), pollStarted + budgetMs);
+	return items;
+}
+
+interface PollSetup {
+	settings: EventSettings;
+	staticData: IDataObject;
+	reader: RunReader;
+	budgetMs: number;
+	pollStarted: number;
+}
+
+/** The poll's events: read within the budget, judged, remembered in the static data. */
+async function pollEvents(context: IPollFunctions, { settings, staticData, reader, budgetMs, pollStarted }: PollSetup): Promise<IDataObject[] | null> {
 	const options = context.getNodeParameter('options', {}) as {
 		lookbackHours?: number;
 		maxRunsPerPoll?: number;
@@ -135,24 +159,12 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 		output?: OutputMode;
 		failedRecordSamples?: number;
 	};
-	const staticData = context.getWorkflowStaticData('node');
-	const budgetMs = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
-	// A copy: static data changes only when a scheduled poll succeeds, never in manual mode.
-	const reader = new RunReader(context, settings, budgetMs, { ...((staticData.flows as FlowCache | undefined) ?? {}) });
-
-	const pollStarted = Date.now();
-	// A scheduled poll ends by renewing the IMS token when it is due, once for every n8n process.
-	const thenRenewToken = async <T>(result: T): Promise<T> => {
-		await renewTokenAfterPoll(context, reader.now(), pollStarted + budgetMs);
-		return result;
-	};
 	const digest = allowsDigest(settings.event) && options.output === 'digest';
 	const asOutput = (emit: IDataObject[] | null) => (digest && emit?.length ? [digestOf(settings.event, emit)] : emit);
 	const reminderHours = Math.max(0, Number(options.reminderHours) || 0);
 	if (watchesFlows(settings.event)) {
 		reader.silenceReminderMs = reminderHours * 3_600_000;
-		const watched = await pollFlowWatch(context, staticData, settings, reader);
-		return asOutput(context.getMode() === 'manual' ? watched : await thenRenewToken(watched));
+		return asOutput(await pollFlowWatch(context, staticData, settings, reader));
 	}
 	const perEvent = SAMPLED_EVENTS.includes(settings.event) ? Math.max(0, Math.floor(Number(options.failedRecordSamples) || 0)) : 0;
 	// Version 1 nodes had no Simplify and always carried the raw run.
@@ -183,12 +195,12 @@ export async function pollRuns(context: IPollFunctions): Promise<IDataObject[] |
 		state = await reader.anchor(lookbackMs);
 		if (lookbackMs === 0) {
 			save(staticData, settings.event, state, reader);
-			return await thenRenewToken(null);
+			return null;
 		}
 	}
 	const { state: next, emit } = await reader.readSince(state, Math.max(1, options.maxRunsPerPoll ?? 100));
 	save(staticData, settings.event, next, reader);
-	return asOutput(await thenRenewToken(await withSamples(emit)));
+	return asOutput(await withSamples(emit));
 }
 
 /** Below this much of the poll's budget left, a due renewal waits for the next poll. */

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { runPropertyFilters } from '../../shared/aep/runFilters';
-import { runRecordCounts, runStatus } from '../../shared/aep/runs';
+import { runRecordCounts, runStatus, toIso } from '../../shared/aep/runs';
 import { answersInOneList, continuationTokenOf, MAX_PAGE_SIZE, PageGuard, type ListEnvelope } from '../../shared/transport/paging';
 import { aepRequest } from '../../shared/transport/request';
 
@@ -106,8 +106,7 @@ export async function searchFlowSpecs(this: ILoadOptionsFunctions, filter?: stri
 /** A run as a picker entry: when it started, its status, its failed records and its ID, all searchable. */
 function runEntry(run: IDataObject): INodeListSearchItems {
 	const durations = (run.metrics as IDataObject | undefined)?.durationSummary as IDataObject | undefined;
-	const started = Number(durations?.startedAtUTC);
-	const when = Number.isFinite(started) && started > 0 ? new Date(started).toISOString().slice(0, 16).replace('T', ' ') : 'not started';
+	const when = toIso(durations?.startedAtUTC)?.slice(0, 16).replace('T', ' ') ?? 'not started';
 	const failed = runRecordCounts(run).failed ?? 0;
 	return { name: `${when} · ${runStatus(run)} · ${failed} failed records · ${String(run.id)}`, value: String(run.id) };
 }

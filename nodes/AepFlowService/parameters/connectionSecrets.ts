@@ -95,12 +95,15 @@ export interface AuthWithSecrets {
 	secrets: string[];
 }
 
+/** Whether the item's "Secrets From Credential" switch is on. */
+export const secretsFromCredential = (context: IExecuteFunctions, itemIndex: number): boolean =>
+	context.getNodeParameter('secretsFromCredential', itemIndex, false) === true;
+
 /**
- * The auth with the credential's secret params added when the node's "Secrets From Credential" is
- * on; every check (the credential, its JSON, a param set twice) runs before any request.
+ * The auth with the credential's secret params added (the switch is on); every check (the
+ * credential, its JSON, a param set twice) runs before any request.
  */
 export async function addCredentialSecrets(context: IExecuteFunctions, itemIndex: number, auth: IDataObject, nodeField: string): Promise<AuthWithSecrets> {
-	if (context.getNodeParameter('secretsFromCredential', itemIndex, false) !== true) return { auth, secrets: [] };
 	const secrets = await connectionSecretParams(context, itemIndex);
 	const merged = withSecretParams(auth, secrets, nodeField);
 	if (typeof merged === 'string') throw new NodeOperationError(context.getNode(), merged, { itemIndex, description: 'Nothing was sent.' });

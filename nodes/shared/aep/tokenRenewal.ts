@@ -10,6 +10,8 @@
  * poll's Flow Service answers. Local clock skew therefore never moves a renewal.
  */
 
+import { epochMsOf } from './runTimes';
+
 /** The share of a token's lifetime after which it is renewed: 12 hours of IMS's 24. */
 export const RENEW_AFTER_LIFETIME_SHARE = 0.5;
 
@@ -21,19 +23,14 @@ export interface StoredTokenTimes {
 	expiresAt?: unknown;
 }
 
-const epochMs = (value: unknown): number | undefined => {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : undefined;
-};
-
 /**
  * Whether the stored token is past the renewal point at Adobe's `nowMs`. False without both times
  * (a token stored before they were kept, or odd data), or when they make no sense (expiry before
  * issue): such a token is left to n8n's own renewal on a 401, as before.
  */
 export function tokenRenewalDue(stored: StoredTokenTimes, nowMs: number | undefined): boolean {
-	const issuedAt = epochMs(stored.issuedAt);
-	const expiresAt = epochMs(stored.expiresAt);
+	const issuedAt = epochMsOf(stored.issuedAt);
+	const expiresAt = epochMsOf(stored.expiresAt);
 	if (issuedAt === undefined || expiresAt === undefined || nowMs === undefined || !Number.isFinite(nowMs) || expiresAt <= issuedAt) return false;
 	return nowMs >= issuedAt + (expiresAt - issuedAt) * RENEW_AFTER_LIFETIME_SHARE;
 }

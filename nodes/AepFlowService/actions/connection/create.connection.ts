@@ -6,7 +6,7 @@ import { CONNECTION_SPECS } from '../../../shared/aep/ids';
 import { createAndGet } from '../../../shared/flowservice/entities';
 import { secretsFromCredentialParameters } from '../../descriptions/connectionSecretsDescriptions';
 import { showFor, defineOperation } from '../../descriptions/operationDefinitions';
-import { addCredentialSecrets } from '../../parameters/connectionSecrets';
+import { addCredentialSecrets, secretsFromCredential } from '../../parameters/connectionSecrets';
 import { BLOB_DESTINATION_CREDENTIAL, blobDestinationAuth, S3_DESTINATION_CREDENTIAL, s3DestinationAuth } from '../../parameters/destinationCredentials';
 import { idParameter, requiredText, validated } from '../../parameters/itemParameters';
 import { requireKeys, jsonParameter } from '../../parameters/jsonParameters';
@@ -176,7 +176,7 @@ interface CreateRequest {
  * for them; the auth spec they belong to must be named (checked before any request).
  */
 async function withCredentialSecrets(context: IExecuteFunctions, itemIndex: number, body: IDataObject, nodeField: string, specField: string): Promise<CreateRequest> {
-	if (context.getNodeParameter('secretsFromCredential', itemIndex, false) !== true) return { body, secrets: [] };
+	if (!secretsFromCredential(context, itemIndex)) return { body, secrets: [] };
 	const auth = body.auth as IDataObject | undefined;
 	const specName = typeof auth?.specName === 'string' ? auth.specName.trim() : '';
 	if (specName === '') {
@@ -201,7 +201,7 @@ const BODIES: Record<Exclude<CreateType, 'json'>, BodyBuilder> = {
 			});
 		}
 		// With secrets from the credential, an empty auth spec name is refused there, naming the switch.
-		const withAuth = specName !== '' || context.getNodeParameter('secretsFromCredential', itemIndex, false) === true;
+		const withAuth = specName !== '' || secretsFromCredential(context, itemIndex);
 		return { ...named, connectionSpec: spec(connectionSpecId), ...(withAuth ? { auth: { specName, params } } : {}) };
 	},
 	streaming: (context, itemIndex, named) =>

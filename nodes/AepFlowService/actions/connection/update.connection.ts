@@ -6,7 +6,7 @@ import { secretsFromCredentialParameters } from '../../descriptions/connectionSe
 import { connectionLocator } from '../../descriptions/locators';
 import { defineOperation } from '../../descriptions/operationDefinitions';
 import { updateParameters } from '../../descriptions/updateDescriptions';
-import { addCredentialSecrets } from '../../parameters/connectionSecrets';
+import { addCredentialSecrets, secretsFromCredential } from '../../parameters/connectionSecrets';
 import { idParameter, pinnedEtagOf } from '../../parameters/itemParameters';
 import { jsonParameter } from '../../parameters/jsonParameters';
 import { nameAndDescriptionOperations, readPatchOperations, requireChanges, type UpdateFieldsInput } from '../../parameters/patchParameters';
@@ -48,7 +48,9 @@ export const description: INodeProperties[] = updateParameters(operation, connec
  */
 async function authParamsPatch(context: IExecuteFunctions, itemIndex: number): Promise<{ operations: PatchOperation[]; secrets: string[] }> {
 	const params = jsonParameter(context, 'newAuthParams', 'Auth Params (JSON)', itemIndex, { optional: true, sensitive: true });
-	const { auth, secrets } = await addCredentialSecrets(context, itemIndex, { params }, 'Auth Params (JSON)');
+	const { auth, secrets } = secretsFromCredential(context, itemIndex)
+		? await addCredentialSecrets(context, itemIndex, { params }, 'Auth Params (JSON)')
+		: { auth: { params }, secrets: [] };
 	if (Object.keys(auth.params as IDataObject).length === 0) {
 		throw new NodeOperationError(context.getNode(), '"Auth Params (JSON)" is empty and no secrets come from a credential', {
 			itemIndex,

@@ -129,8 +129,9 @@ function sortOf(context: IExecuteFunctions, itemIndex: number): string {
  * page by page until Limit is reached.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const chosen = (this.getNodeParameter('filters', itemIndex, {}) as RunFilters).statuses ?? [];
-	const filters = runFilters(this, this.getNodeParameter('filters', itemIndex, {}) as RunFilters, itemIndex);
+	const given = this.getNodeParameter('filters', itemIndex, {}) as RunFilters;
+	const chosen = given.statuses ?? [];
+	const filters = runFilters(this, given, itemIndex);
 	const orderby = ORDER_BY[sortOf(this, itemIndex)] ?? ORDER_BY.newestFirst;
 	const maxItems = maxItemsOf(this, itemIndex);
 	if (!chosen.length) return (await listEntities(this, 'runs', { filters, orderby }, maxItems, itemIndex)).map((run) => shapeRun(this, run, itemIndex));
