@@ -1,6 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { credentialValueError, selectedCredentialData } from './nodeCredentials';
+
 /**
  * The "AEP Connection Secrets" credential of Connection → Create (From Fields, Full JSON): its JSON
  * object of secret auth params, checked (pure, also run by the credential's test) and merged into
@@ -72,20 +74,10 @@ export function withSecretParams(auth: IDataObject, secrets: IDataObject, nodeFi
 
 /** The checked secret params of the credential selected on the node; stops the item before any request. */
 export async function connectionSecretParams(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { name, displayName } = CONNECTION_SECRETS_CREDENTIAL;
-	if (!context.getNode().credentials?.[name]) {
-		throw new NodeOperationError(context.getNode(), `No "${displayName}" credential is selected`, {
-			itemIndex,
-			description: `Select or create an "${displayName}" credential on this node with the secret auth params as JSON, or turn off "Secrets From Credential". Nothing was sent.`,
-		});
-	}
-	const checked = checkSecretParams(await context.getCredentials(name, itemIndex));
-	if (checked.problem !== undefined) {
-		throw new NodeOperationError(context.getNode(), checked.problem, {
-			itemIndex,
-			description: `Open the "${displayName}" credential selected on this node and correct it. Nothing was sent.`,
-		});
-	}
+	const credential = CONNECTION_SECRETS_CREDENTIAL;
+	const data = await selectedCredentialData(context, credential, itemIndex, ' with the secret auth params as JSON, or turn off "Secrets From Credential"');
+	const checked = checkSecretParams(data);
+	if (checked.problem !== undefined) throw credentialValueError(context, credential, checked.problem, itemIndex);
 	return checked.params;
 }
 

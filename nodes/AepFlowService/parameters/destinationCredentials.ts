@@ -1,6 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { credentialValueError, selectedCredentialData } from './nodeCredentials';
+
 /**
  * The destination credentials of Connection → Create (Amazon S3, Azure Blob): which credential
  * holds which secret, the checks of their values (pure, also run by the credentials' test), and the
@@ -131,20 +133,10 @@ export async function destinationCredentialValues(
 	itemIndex: number,
 ): Promise<Record<string, string>> {
 	refuseLegacyParameters(context, credential, itemIndex);
-	if (!context.getNode().credentials?.[credential.name]) {
-		throw new NodeOperationError(context.getNode(), `No "${credential.displayName}" credential is selected`, {
-			itemIndex,
-			description: `Select or create an "${credential.displayName}" credential on this node: it holds the ${listed(credential.fields.map(({ label }) => label))} Adobe needs for this destination. Nothing was sent.`,
-		});
-	}
-	const data = await context.getCredentials(credential.name, itemIndex);
+	const holds = `: it holds the ${listed(credential.fields.map(({ label }) => label))} Adobe needs for this destination`;
+	const data = await selectedCredentialData(context, credential, itemIndex, holds);
 	const problem = credentialProblem(credential, data);
-	if (problem) {
-		throw new NodeOperationError(context.getNode(), problem, {
-			itemIndex,
-			description: `Open the "${credential.displayName}" credential selected on this node and correct it. Nothing was sent.`,
-		});
-	}
+	if (problem) throw credentialValueError(context, credential, problem, itemIndex);
 	const values: Record<string, string> = {};
 	for (const field of credential.fields) values[field.name] = valueOf(data, field.name);
 	return values;
