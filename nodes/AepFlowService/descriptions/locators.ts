@@ -78,7 +78,7 @@ export function runLocator(description: string, searchListMethod = 'searchRunsWi
 		required: true,
 		description,
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
+			{ displayName: 'From List', name: 'list', ...listInput(searchListMethod) },
 			{
 				displayName: 'By ID',
 				name: 'id',
@@ -86,13 +86,7 @@ export function runLocator(description: string, searchListMethod = 'searchRunsWi
 				placeholder: 'e.g. d9024c32-2174-4271-824c-322174627101',
 				validation: [{ type: 'regex', properties: { regex: UUID_PATTERN, errorMessage: 'Not a run ID: a run ID looks like d9024c32-2174-4271-824c-322174627101' } }],
 			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: `e.g. ${UI_LINK}/source/dataflows/…/runs/d9024c32-…`,
-				validation: [{ type: 'regex', properties: { regex: `.*${UUID_PATTERN}.*`, errorMessage: 'The link holds no run ID' } }],
-			},
+			{ displayName: 'By URL', name: 'url', ...linkInput('run', `${UI_LINK}/source/dataflows/…/runs/d9024c32-…`) },
 		],
 	};
 }
