@@ -7,7 +7,7 @@ import { getEntity, patchEntity, type PatchOperation } from '../../../shared/flo
 import { flowLocator } from '../../descriptions/locators';
 import { defineOperation } from '../../descriptions/operationDefinitions';
 import { updateParameters } from '../../descriptions/updateDescriptions';
-import { idParameter, pinnedEtagOf, validated, workflowTimeZone } from '../../parameters/itemParameters';
+import { idParameter, pinnedEtagOf, validated, wholeNumberParameter, workflowTimeZone } from '../../parameters/itemParameters';
 import { nameAndDescriptionOperations, readPatchOperations, requireChanges, type UpdateFieldsInput } from '../../parameters/patchParameters';
 
 export const operation = defineOperation({
@@ -50,7 +50,6 @@ export const description: INodeProperties[] = updateParameters(operation, flowLo
 
 interface UpdateFields extends UpdateFieldsInput {
 	mappingId?: string;
-	mappingVersion?: number;
 	frequency?: SourceFrequency;
 	interval?: number;
 	startTime?: string;
@@ -59,21 +58,8 @@ interface UpdateFields extends UpdateFieldsInput {
 /** The schedule fields as this operation names them. */
 const SCHEDULE_LABELS = { frequency: 'Schedule Frequency', interval: 'Schedule Interval', startTime: 'Schedule Start Time' };
 
-/** The mapping version, a whole number of at least 0 (Adobe stores it as text: "0"). */
-function mappingVersionOf(context: IExecuteFunctions, fields: UpdateFields, itemIndex: number): number {
-	const raw: unknown = fields.mappingVersion ?? 0;
-	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-		throw new NodeOperationError(context.getNode(), `"Mapping Version" must be a whole number of at least 0, not ${JSON.stringify(raw)}`, {
-			itemIndex,
-			description: 'Set "Mapping Version" to the version of the mapping set, e.g. 0. The flow was not changed.',
-		});
-	}
-	return value;
-}
-
 /** FlowManager.updateFlowMapping done right: replace the transformation named Mapping, wherever it sits. */
-function mappingOperation(context: IExecuteFunctions, flow: IDataObject, mappingId: string, fields: UpdateFields, itemIndex: number): PatchOperation {
+function mappingOperation(context: IExecuteFunctions, flow: IDataObject, mappingId: string, itemIndex: number): PatchOperation {
 	const index = mappingIndex(flow);
 	if (index === -1) {
 		throw new NodeOperationError(context.getNode(), 'The flow has no Mapping transformation to update', {
@@ -84,7 +70,15 @@ function mappingOperation(context: IExecuteFunctions, flow: IDataObject, mapping
 	return {
 		op: 'replace',
 		path: `/transformations/${index}`,
-		value: mappingTransformation(mappingId, mappingVersionOf(context, fields, itemIndex)),
+		// A whole number of at least 0 (Adobe stores it as text: "0").
+		value: mappingTransformation(
+			mappingId,
+			wholeNumberParameter(context, 'updateFields.mappingVersion', 'Mapping Version', itemIndex, {
+				min: 0,
+				fallback: 0,
+				hint: 'Set "Mapping Version" to the version of the mapping set, e.g. 0. The flow was not changed.',
+			}),
+		),
 	};
 }
 
@@ -109,7 +103,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	let current: IDataObject | undefined;
 	if (mappingId) {
 		current = await getEntity(this, 'flows', flowId, itemIndex);
-		operations.push(mappingOperation(this, current, mappingId, fields, itemIndex));
+		operations.push(mappingOperation(this, current, mappingId, itemIndex));
 	}
 	requireChanges(this, operations, itemIndex);
 	return await patchEntity(this, 'flows', flowId, operations, pinnedEtag || (current?.etag as string | undefined), itemIndex);
