@@ -72,4 +72,16 @@ async function startInstance({ bin, env, onOutput }) {
 	return { child, url, owner, stop };
 }
 
-module.exports = { prepareInstance, executeWorkflow, startInstance, OWNER };
+/**
+ * The items a node output in an execution's run data: from `n8n execute --rawOutput` (`data` or
+ * `resultData` at the top) or from an execution record of the REST API (`data.resultData`).
+ */
+function nodeItems(result, nodeName) {
+	const runData = result.data?.resultData?.runData ?? result.resultData?.runData ?? {};
+	return runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+}
+
+/** The JSON of those items. */
+const nodeOutput = (result, nodeName) => nodeItems(result, nodeName).map((item) => item.json);
+
+module.exports = { prepareInstance, executeWorkflow, startInstance, nodeItems, nodeOutput, OWNER };

@@ -11,7 +11,8 @@ const { startQueueStack, stopQueueStack, waitFor, rssBytes, sleep } = require('.
 const { startCatcher } = require('../../scripts/demo/catcher');
 const demo = require('../../scripts/demo/workflows');
 const { startSimulator, DEFAULT_CLIENT } = require('../simulator/server');
-const { N8nRest, nodeOutput } = require('./rest');
+const { N8nRest } = require('./rest');
+const { nodeOutput } = require('../../scripts/demo/stack');
 
 jest.setTimeout(25 * 60_000);
 

@@ -74,9 +74,4 @@ class N8nRest {
 }
 
 /** Output items (json) of a node in an execution's data. */
-function nodeOutput(execution, nodeName) {
-	const runData = execution.data?.resultData?.runData ?? {};
-	return (runData[nodeName]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
-}
-
-module.exports = { N8nRest, nodeOutput, OWNER };
+module.exports = { N8nRest, OWNER };

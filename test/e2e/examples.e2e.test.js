@@ -10,7 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { ensureN8n, n8nCli } = require('../../scripts/n8n-local');
-const { prepareInstance, executeWorkflow, startInstance } = require('../../scripts/demo/stack');
+const { prepareInstance, executeWorkflow, startInstance, nodeItems } = require('../../scripts/demo/stack');
 const { startCatcher } = require('../../scripts/demo/catcher');
 const { freePort } = require('../../scripts/queue-stack');
 const { CREDENTIAL } = require('../../scripts/demo/workflows');
@@ -69,12 +69,6 @@ function startSmtpCatcher() {
 		socket.on('error', () => {});
 	});
 	return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ port: server.address().port, messages, close: () => new Promise((done) => server.close(done)) })));
-}
-
-/** Output items of a node in a `n8n execute --rawOutput` result. */
-function nodeOutput(result, nodeName) {
-	const runData = result.data?.resultData?.runData ?? result.resultData?.runData ?? {};
-	return runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 }
 
 async function waitFor(condition, timeoutMs) {
@@ -218,7 +212,7 @@ describe('manual examples, run by n8n execute', () => {
 		const [failed] = sim.store.seedRuns({ sandbox: 'prod', flowId: enabled[1].id, count: 1, status: 'failed' });
 		sim.store.setRunOutcome('prod', failed.id, { status: 'failed', failedRecordCount: 7, inputRecordCount: 100 });
 		const result = await executeWorkflow(bin, env, 'aepExampleHealthReport');
-		expect(nodeOutput(result, 'Send report')).toHaveLength(1);
+		expect(nodeItems(result, 'Send report')).toHaveLength(1);
 		expect(smtp.messages).toHaveLength(1);
 		const [mail] = smtp.messages;
 		expect(mail.from).toBe('<aep-alerts@example.com>');
@@ -234,13 +228,13 @@ describe('manual examples, run by n8n execute', () => {
 
 	test('the failed records of the last day become one CSV file, a row per failed record', async () => {
 		const result = await executeWorkflow(bin, env, 'aepExampleFailedRecordsCsv');
-		const runIds = nodeOutput(result, 'Failed runs (last day)').map((item) => item.json.runId);
+		const runIds = nodeItems(result, 'Failed runs (last day)').map((item) => item.json.runId);
 		expect(runIds.length).toBeGreaterThanOrEqual(2);
 		// Up to Limit (1,000) rows per run, in the order of Adobe's error files.
 		const rowsOf = (runId) => sim.store.batchIdsOfRun('prod', runId).flatMap((batchId) => sim.store.rowErrors('prod', batchId));
 		const expected = runIds.flatMap((runId) => rowsOf(runId).slice(0, 1000));
 		expect(expected).toHaveLength(1000 + 60 + 7);
-		const [file] = nodeOutput(result, 'CSV file');
+		const [file] = nodeItems(result, 'CSV file');
 		expect(file.binary.data).toMatchObject({ mimeType: 'text/csv', fileExtension: 'csv', fileName: expect.stringMatching(/^failed-records-\d{4}-\d{2}-\d{2}\.csv$/) });
 		const csv = binaryContent(file.binary.data).toString('utf8');
 		const [header, ...rows] = parseCsv(csv.trim());
@@ -251,8 +245,8 @@ describe('manual examples, run by n8n execute', () => {
 
 	test('retry re-triggers every failed run of the last day', async () => {
 		const result = await executeWorkflow(bin, env, 'aepExampleRetryFailedRuns');
-		const failed = nodeOutput(result, 'Failed runs (last day)').map((item) => item.json);
-		const retried = nodeOutput(result, 'Retry run').map((item) => item.json);
+		const failed = nodeItems(result, 'Failed runs (last day)').map((item) => item.json);
+		const retried = nodeItems(result, 'Retry run').map((item) => item.json);
 		expect(failed.length).toBeGreaterThanOrEqual(3);
 		expect(retried).toHaveLength(failed.length);
 		for (const [i, run] of retried.entries()) {

@@ -7,7 +7,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { ensureN8n } = require('../../scripts/n8n-local');
-const { prepareInstance, executeWorkflow, startInstance } = require('../../scripts/demo/stack');
+const { prepareInstance, executeWorkflow, startInstance, nodeOutput } = require('../../scripts/demo/stack');
 const { startCatcher } = require('../../scripts/demo/catcher');
 const { freePort } = require('../../scripts/queue-stack');
 const demo = require('../../scripts/demo/workflows');
@@ -27,11 +27,6 @@ const SECRETS_CREDENTIAL = {
 	data: { secretParams: JSON.stringify({ password: SALESFORCE_PASSWORD, securityToken: 'e2e-token-5f2a' }) },
 };
 
-/** Output items of a node in a `n8n execute --rawOutput` result. */
-function nodeOutput(result, nodeName) {
-	const runData = result.data?.resultData?.runData ?? result.resultData?.runData ?? {};
-	return (runData[nodeName]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
-}
 
 let bin, sim, catcher, env, n8n, fixtures;
 const userFolder = path.join(os.tmpdir(), `aep-e2e-${process.pid}`);
